@@ -1,0 +1,37 @@
+import type { DataSource } from 'typeorm';
+import type { ApproverSelector } from '../libs/domain/chain';
+import { RecordBatch, RecordStore } from '../libs/persistence/record.store';
+import { ApproverResolver, ResolvedSlot } from './approver-resolver';
+
+export interface ApprovalActivityDeps {
+  dataSource: DataSource;
+}
+
+export interface ResolveApproversInput {
+  proposalId: string;
+  unitId: string;
+  selectors: ApproverSelector[];
+  /** Workflow time of the resolution, so a retry resolves the same moment. */
+  at: string;
+}
+
+/**
+ * Activities of the approval workflow, built from injected dependencies. Each is idempotent: the
+ * workflow may run it more than once.
+ */
+export function createApprovalActivities(deps: ApprovalActivityDeps) {
+  const records = new RecordStore(deps.dataSource);
+  const resolver = new ApproverResolver(deps.dataSource);
+  return {
+    async resolveApprovers(input: ResolveApproversInput): Promise<ResolvedSlot[]> {
+      return resolver.resolve(input.selectors, input.unitId, new Date(input.at));
+    },
+
+    /** Persists one step of the approval: history rows plus read-model changes, atomically. */
+    async record(batch: RecordBatch): Promise<void> {
+      await records.apply(batch);
+    },
+  };
+}
+
+export type ApprovalActivities = ReturnType<typeof createApprovalActivities>;

@@ -1,0 +1,67 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource, In } from 'typeorm';
+import { actingFor } from '../libs/domain/acting';
+import type { ApproverSelector } from '../libs/domain/chain';
+import type { Capacity } from '../libs/domain/proposal';
+import { AppointmentEntity, OrgUnitEntity, PersonEntity, PositionEntity } from '../libs/persistence/entities';
+
+export interface ResolvedSlot {
+  positionId: string;
+  positionTitle: string;
+  /** Null when the post is vacant and nobody acts for it. */
+  personId: string | null;
+  personName: string | null;
+  capacity: Capacity | null;
+}
+
+export const APPROVER_NOT_FOUND = 'ApproverNotFound';
+
+/** Turns a stage's selectors into posts, and each post into the person acting for it now. */
+export class ApproverResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async resolve(selectors: ApproverSelector[], proposalUnitId: string, at: Date): Promise<ResolvedSlot[]> {
+    const positionIds: string[] = [];
+    for (const selector of selectors) {
+      for (const id of await this.positionsFor(selector, proposalUnitId)) {
+        if (!positionIds.includes(id)) positionIds.push(id);
+      }
+    }
+    const positions = await this.dataSource.getRepository(PositionEntity).findBy({ id: In(positionIds) });
+    if (positions.length !== positionIds.length) {
+      const missing = positionIds.filter((id) => !positions.some((p) => p.id === id));
+      throw ApplicationFailure.nonRetryable(`unknown post(s): ${missing.join(', ')}`, APPROVER_NOT_FOUND);
+    }
+    const appointments = await this.dataSource.getRepository(AppointmentEntity).findBy({ positionId: In(positionIds) });
+    const slots = positionIds.map((positionId) => {
+      const position = positions.find((p) => p.id === positionId)!;
+      const acting = actingFor(appointments.filter((a) => a.positionId === positionId), at);
+      return { positionId, positionTitle: position.title, personId: acting?.personId ?? null, capacity: acting?.capacity ?? null };
+    });
+    const personIds = slots.flatMap((s) => (s.personId ? [s.personId] : []));
+    const people = personIds.length ? await this.dataSource.getRepository(PersonEntity).findBy({ id: In(personIds) }) : [];
+    return slots.map((s) => ({ ...s, personName: people.find((p) => p.id === s.personId)?.name ?? null }));
+  }
+
+  private async positionsFor(selector: ApproverSelector, unitId: string): Promise<string[]> {
+    switch (selector.kind) {
+      case 'position':
+        return [selector.positionId];
+      case 'positions':
+        return selector.positionIds;
+      case 'head-of-proposer-unit':
+        return [await this.headOf(unitId)];
+      case 'head-of-parent-unit': {
+        const unit = await this.dataSource.getRepository(OrgUnitEntity).findOneBy({ id: unitId });
+        if (!unit?.parentId) throw ApplicationFailure.nonRetryable(`unit ${unitId} has no parent unit`, APPROVER_NOT_FOUND);
+        return [await this.headOf(unit.parentId)];
+      }
+    }
+  }
+
+  private async headOf(unitId: string): Promise<string> {
+    const head = await this.dataSource.getRepository(PositionEntity).findOneBy({ unitId, isUnitHead: true });
+    if (!head) throw ApplicationFailure.nonRetryable(`unit ${unitId} has no head post`, APPROVER_NOT_FOUND);
+    return head.id;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './approval.activities';
+export type { ResolvedSlot } from './approver-resolver';

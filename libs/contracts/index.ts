@@ -1,0 +1,2 @@
+export * from './approval.contract';
+export * from './search-attributes';

@@ -1,0 +1,144 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { deterministicUuid, hashEvent, verifyChain, ChainVerification } from '../domain/history-hash';
+import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from './entities';
+
+export interface NewHistoryEvent {
+  /** Unique per proposal; the event id is derived from it so a retried write is a no-op. */
+  key: string;
+  type: string;
+  occurredAt: string;
+  actorPersonId?: string | null;
+  actorPositionId?: string | null;
+  capacity?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export type TaskWrite = Pick<ApprovalTaskEntity, 'id'> &
+  Partial<Omit<ApprovalTaskEntity, 'id' | 'createdAt' | 'dueAt' | 'decidedAt'>> & {
+    createdAt?: string;
+    dueAt?: string | null;
+    decidedAt?: string | null;
+  };
+
+export type ProposalWrite = Partial<Pick<ProposalEntity, 'status' | 'currentStage' | 'currentStageName'>> & {
+  submittedAt?: string;
+  decidedAt?: string | null;
+};
+
+/** One fact of an approval and its effects on the read models, written atomically. */
+export interface RecordBatch {
+  proposalId: string;
+  events: NewHistoryEvent[];
+  tasks?: TaskWrite[];
+  proposal?: ProposalWrite;
+}
+
+export const eventIdFor = (proposalId: string, key: string) => deterministicUuid(`estafet:${proposalId}:${key}`);
+
+const toDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
+
+/**
+ * Writes the durable record: appends hash-chained history rows and updates the task and proposal
+ * read models in one transaction. A batch whose events are already stored was applied before (an
+ * activity retried after its commit) and is skipped whole, so nothing is applied twice.
+ */
+export class RecordStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async apply(batch: RecordBatch): Promise<{ applied: boolean }> {
+    if (batch.events.length === 0) throw new Error('a record batch needs at least one event');
+    return this.dataSource.transaction(async (em) => {
+      // Serialises writers of one proposal, so sequence numbers and hash links never fork.
+      const locked = await em
+        .createQueryBuilder(ProposalEntity, 'p')
+        .setLock('pessimistic_write')
+        .where('p.id = :id', { id: batch.proposalId })
+        .getOne();
+      if (!locked) throw new Error(`proposal ${batch.proposalId} does not exist`);
+
+      const ids = batch.events.map((e) => eventIdFor(batch.proposalId, e.key));
+      const existing = await em.count(HistoryEventEntity, { where: { id: In(ids) } });
+      if (existing > 0) return { applied: false };
+
+      for (const task of batch.tasks ?? []) await this.writeTask(em, batch.proposalId, task);
+      if (batch.proposal) {
+        const { submittedAt, decidedAt, ...rest } = batch.proposal;
+        await em.update(ProposalEntity, { id: batch.proposalId }, {
+          ...rest,
+          ...(submittedAt !== undefined ? { submittedAt: new Date(submittedAt) } : {}),
+          ...(decidedAt !== undefined ? { decidedAt: toDate(decidedAt) } : {}),
+        });
+      }
+      await this.append(em, batch.proposalId, batch.events);
+      return { applied: true };
+    });
+  }
+
+  private async writeTask(em: EntityManager, proposalId: string, task: TaskWrite): Promise<void> {
+    const { createdAt, dueAt, decidedAt, ...rest } = task;
+    const values = {
+      ...rest,
+      proposalId,
+      ...(createdAt !== undefined ? { createdAt: new Date(createdAt) } : {}),
+      ...(dueAt !== undefined ? { dueAt: toDate(dueAt) } : {}),
+      ...(decidedAt !== undefined ? { decidedAt: toDate(decidedAt) } : {}),
+    };
+    const found = await em.exists(ApprovalTaskEntity, { where: { id: task.id } });
+    if (found) await em.update(ApprovalTaskEntity, { id: task.id }, values);
+    else await em.insert(ApprovalTaskEntity, values);
+  }
+
+  private async append(em: EntityManager, proposalId: string, events: NewHistoryEvent[]): Promise<void> {
+    const last = await em.findOne(HistoryEventEntity, {
+      where: { proposalId },
+      order: { seq: 'DESC' },
+      select: { seq: true, hash: true },
+    });
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? null;
+    for (const e of events) {
+      seq += 1;
+      const hashable = {
+        id: eventIdFor(proposalId, e.key),
+        proposalId,
+        seq,
+        type: e.type,
+        occurredAt: new Date(e.occurredAt).toISOString(),
+        actorPersonId: e.actorPersonId ?? null,
+        actorPositionId: e.actorPositionId ?? null,
+        capacity: e.capacity ?? null,
+        data: e.data ?? {},
+        prevHash,
+      };
+      const hash = hashEvent(hashable);
+      // jsonb payloads are plain JSON; TypeORM's deep-partial type cannot express an open record.
+      const row = { ...hashable, occurredAt: new Date(hashable.occurredAt), hash } as QueryDeepPartialEntity<HistoryEventEntity>;
+      await em.insert(HistoryEventEntity, row);
+      prevHash = hash;
+    }
+  }
+
+  async history(proposalId: string): Promise<HistoryEventEntity[]> {
+    return this.dataSource.getRepository(HistoryEventEntity).find({ where: { proposalId }, order: { seq: 'ASC' } });
+  }
+
+  async verify(proposalId: string): Promise<ChainVerification> {
+    const rows = await this.history(proposalId);
+    return verifyChain(
+      rows.map((r) => ({
+        id: r.id,
+        proposalId: r.proposalId,
+        seq: r.seq,
+        type: r.type,
+        occurredAt: r.occurredAt.toISOString(),
+        actorPersonId: r.actorPersonId,
+        actorPositionId: r.actorPositionId,
+        capacity: r.capacity,
+        data: r.data,
+        prevHash: r.prevHash,
+        hash: r.hash,
+      })),
+    );
+  }
+}
