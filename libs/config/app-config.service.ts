@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { temporalConnectionSettings, TemporalConnectionSettings } from '../temporal/connection-options';
 import { EnvironmentVariables } from './environment';
 
 /** Typed, read-only access to the validated configuration. The only reader of settings in the apps. */
@@ -9,6 +10,16 @@ export class AppConfig {
 
   get<K extends keyof EnvironmentVariables>(key: K): EnvironmentVariables[K] {
     return this.config.get(key, { infer: true });
+  }
+
+  temporalConnection(): TemporalConnectionSettings {
+    return temporalConnectionSettings({
+      TEMPORAL_ADDRESS: this.get('TEMPORAL_ADDRESS'),
+      TEMPORAL_TLS: this.get('TEMPORAL_TLS'),
+      TEMPORAL_TLS_CERT_PATH: this.get('TEMPORAL_TLS_CERT_PATH'),
+      TEMPORAL_TLS_KEY_PATH: this.get('TEMPORAL_TLS_KEY_PATH'),
+      TEMPORAL_API_KEY: this.get('TEMPORAL_API_KEY'),
+    });
   }
 
   get isProduction(): boolean {

@@ -1,1 +1,75 @@
-export default async function () {}
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import { canConnect, ensureDatabase, runMigrations, startEmbeddedPostgres } from '../../libs/devstack/postgres';
+import { freePort } from '../../libs/devstack/ports';
+import { ensureTemporalCli } from '../../libs/devstack/temporal-cli';
+import { startTemporalDevServer } from '../../libs/devstack/temporal-dev-server';
+import { dataSourceOptions } from '../../libs/persistence/data-source-options';
+import { seedDemoOrganization } from '../../libs/persistence/seed/demo-organization';
+import globalTeardown from './global-teardown';
+import { setTestStack, TestStackState } from './test-stack-state';
+
+/**
+ * Starts the real servers once for the e2e run: a Temporal dev server (in memory) and a fresh
+ * Postgres database (on DATABASE_URL's server, the local one, or an embedded one), migrated and
+ * seeded. The workflow bundle is built once here and shared by every test worker.
+ */
+export default async function globalSetup(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'estafet-e2e-'));
+  const state: TestStackState = { workDir: work };
+  setTestStack(state);
+  try {
+    await start(state);
+  } catch (err) {
+    // Jest skips global teardown when setup fails: stop what was started so nothing is left running.
+    await globalTeardown();
+    throw err;
+  }
+}
+
+async function start(state: TestStackState): Promise<void> {
+  const work = state.workDir;
+
+  const cli = ensureTemporalCli((line) => process.stdout.write(`${line}\n`));
+  const temporal = await startTemporalDevServer({ cli, port: await freePort() });
+  state.temporalPid = temporal.process.pid;
+  state.stopTemporal = temporal.stop;
+
+  const explicit = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  let serverUrl = explicit ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (!explicit && !(await canConnect(serverUrl))) {
+    const embedded = await startEmbeddedPostgres(join(work, 'pg'), await freePort(), randomBytes(12).toString('hex'));
+    state.stopPostgres = embedded.stop;
+    serverUrl = embedded.url;
+  }
+  const dbUrl = new URL(serverUrl);
+  dbUrl.pathname = `/estafet_test_${Date.now()}_${process.pid}`;
+  const databaseUrl = dbUrl.toString();
+  await ensureDatabase(databaseUrl);
+  state.databaseUrl = databaseUrl;
+  await runMigrations(databaseUrl);
+  const ds = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  await seedDemoOrganization(ds);
+  await ds.destroy();
+
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  const bundlePath = join(work, 'workflow-bundle.js');
+  writeFileSync(bundlePath, code);
+
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: 'default',
+    WORKFLOW_BUNDLE_PATH: bundlePath,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+  });
+}
+
+const noop = () => undefined;
+const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: (m: string) => console.error(m), log: noop };

@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DECISIONS } from '../../../../libs/domain/proposal';
+import type { Decision } from '../../../../libs/domain/proposal';
+
+export class DecisionDto {
+  @ApiProperty({ enum: DECISIONS, example: 'approve' })
+  @IsIn(DECISIONS)
+  decision: Decision;
+
+  @ApiPropertyOptional({ example: 'Setuju, lanjutkan uji coba.', description: 'Catatan; required to reject or return' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  comment?: string;
+}
+
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+
+export class TaskListQuery {
+  @ApiPropertyOptional({ enum: ['open', 'done'], default: 'open' })
+  @IsOptional()
+  @IsIn(['open', 'done'])
+  status?: 'open' | 'done';
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}
+
+export class InboxTaskView {
+  @ApiProperty() id: string;
+  @ApiProperty() proposalId: string;
+  @ApiProperty() proposalTitle: string;
+  @ApiProperty() stageIndex: number;
+  @ApiProperty() stageName: string;
+  @ApiProperty() round: number;
+  @ApiProperty() positionId: string;
+  @ApiProperty() positionTitle: string;
+  @ApiPropertyOptional({ nullable: true }) capacity: string | null;
+  @ApiProperty() status: string;
+  @ApiPropertyOptional({ nullable: true }) dueAt: Date | null;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ nullable: true }) decision: string | null;
+  @ApiPropertyOptional({ nullable: true }) decidedAt: Date | null;
+}
+
+export class TaskPageView {
+  @ApiProperty({ type: [InboxTaskView] }) items: InboxTaskView[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class DecisionResultView {
+  @ApiProperty() taskId: string;
+  @ApiProperty({ enum: DECISIONS }) decision: string;
+  @ApiProperty() decidedAt: string;
+  @ApiProperty() actorPersonId: string;
+  @ApiProperty() actorPositionId: string;
+  @ApiProperty({ enum: ['definitif', 'plt', 'plh', 'delegate'] }) capacity: string;
+  @ApiProperty({ example: 'approved' }) proposalStatus: string;
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../../libs/auth/auth.types';
+import { decideUpdate, DecisionResult, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
+import { notFound } from '../../../libs/http/domain-error';
+import { ApprovalTaskEntity } from '../../../libs/persistence/entities';
+import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
+import { decisionError } from './decision-errors';
+import { DecisionDto, InboxTaskView, TaskListQuery, TaskPageView } from './dto/decision.dto';
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  /** My inbox from the Postgres read model: open tasks by due date, or tasks I decided, newest first. */
+  async inbox(user: AuthUser, query: TaskListQuery): Promise<TaskPageView> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const qb = this.dataSource
+      .getRepository(ApprovalTaskEntity)
+      .createQueryBuilder('t')
+      .innerJoin('proposal', 'p', 'p.id = t.proposal_id')
+      .leftJoin('position', 'pos', 'pos.id = t.position_id');
+    if ((query.status ?? 'open') === 'open') {
+      qb.where('t.assignee_person_id = :me AND t.status = :open', { me: user.personId, open: 'open' })
+        .orderBy('t.due_at', 'ASC', 'NULLS LAST')
+        .addOrderBy('t.created_at', 'ASC');
+    } else {
+      qb.where('t.decided_by_person_id = :me', { me: user.personId }).orderBy('t.decided_at', 'DESC');
+    }
+    const total = await qb.getCount();
+    const items = await qb
+      .select([
+        't.id AS "id"', 't.proposal_id AS "proposalId"', 'p.title AS "proposalTitle"', 't.stage_index AS "stageIndex"',
+        't.stage_name AS "stageName"', 't.round AS "round"', 't.position_id AS "positionId"', 'pos.title AS "positionTitle"',
+        't.capacity AS "capacity"', 't.status AS "status"', 't.due_at AS "dueAt"',
+        "(t.status = 'open' AND t.due_at IS NOT NULL AND t.due_at < now()) AS \"overdue\"",
+        't.created_at AS "createdAt"', 't.decision AS "decision"', 't.decided_at AS "decidedAt"',
+      ])
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getRawMany<InboxTaskView>();
+    return { items, total, page, pageSize };
+  }
+
+  /**
+   * Sends the decision to the proposal's workflow as an Update. The workflow's validator decides
+   * whether the caller may decide; the idempotency key makes a retried request apply once.
+   */
+  async decide(user: AuthUser, taskId: string, dto: DecisionDto, idempotencyKey?: string): Promise<DecisionResult> {
+    const task = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { id: taskId }, select: { id: true, proposalId: true } });
+    if (!task) throw notFound('Task', taskId);
+    const handle = this.temporal.workflow.getHandle(workflowIdForProposal(task.proposalId));
+    const updateId = `decision:${user.personId}:${taskId}:${idempotencyKey ?? randomUUID()}`;
+    try {
+      return await handle.executeUpdate(decideUpdate, {
+        args: [{ taskId, actorPersonId: user.personId, decision: dto.decision, comment: dto.comment?.trim() || undefined }],
+        updateId,
+      });
+    } catch (err) {
+      throw decisionError(err);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { searchAttributeCliArgs } from '../contracts/search-attributes';
+import { waitFor } from './ports';
+
+export interface DevServerOptions {
+  cli: string;
+  port: number;
+  uiPort?: number;
+  /** SQLite file for a persistent server; in memory when absent. */
+  dbFile?: string;
+  namespace?: string;
+  startTimeoutMs?: number;
+  onOutput?: (line: string) => void;
+}
+
+export interface RunningDevServer {
+  address: string;
+  uiUrl?: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Is a Temporal frontend answering at this address? */
+export async function temporalAnswers(address: string, namespace = 'default'): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: 1000 }).catch(() => undefined);
+  if (!connection) return false;
+  try {
+    await connection.withDeadline(Date.now() + 2000, () => connection.workflowService.describeNamespace({ namespace }));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Starts `temporal server start-dev` with Estafet's search attributes and waits until it answers. */
+export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  const namespace = options.namespace ?? 'default';
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', namespace,
+    '--log-level', 'error', ...searchAttributeCliArgs()];
+  if (options.uiPort) args.push('--ui-port', String(options.uiPort));
+  else args.push('--headless');
+  if (options.dbFile) {
+    mkdirSync(dirname(options.dbFile), { recursive: true });
+    args.push('--db-filename', options.dbFile);
+  }
+  const child = spawn(options.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let exited: string | undefined;
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      output.push(line);
+      if (output.length > 50) output.shift();
+      options.onOutput?.(line);
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exitPromise = new Promise<void>((done) => child.once('exit', (code, signal) => {
+    exited = `exited with ${signal ?? code}`;
+    done();
+  }));
+  const address = `127.0.0.1:${options.port}`;
+  try {
+    await waitFor(`Temporal dev server on ${address}`, async () => {
+      if (exited) throw new Error(`Temporal dev server ${exited}:\n${output.join('\n')}`);
+      return temporalAnswers(address, namespace);
+    }, options.startTimeoutMs ?? 60_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err instanceof Error && exited ? new Error(`Temporal dev server ${exited}:\n${output.join('\n')}`) : err;
+  }
+  return {
+    address,
+    uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    process: child,
+    async stop() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exitPromise;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details?: unknown;
+  correlationId: string;
+}
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/** Is this a failure to reach Postgres or Temporal (answer 503), rather than a bug (500)? */
+export function isUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; name?: string; message?: string; cause?: unknown; driverError?: unknown };
+  if (typeof e.code === 'string' && (PG_UNAVAILABLE.has(e.code) || NET_UNAVAILABLE.has(e.code))) return true;
+  // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4), as raised by the Temporal client.
+  if (e.name === 'ServiceError' || e.name === 'ConnectionError') return true;
+  if (typeof e.code === 'number' && (e.code === 14 || e.code === 4)) return true;
+  if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message)) return true;
+  if (err instanceof QueryFailedError && isUnavailable(e.driverError)) return true;
+  return e.cause !== undefined && e.cause !== err && isUnavailable(e.cause);
+}
+
+/**
+ * The one place errors become HTTP: a single shape with a correlation id, internals hidden, and
+ * nothing a client sends turned into a 500.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const res = ctx.getResponse<Response>();
+    const correlationId = String(req.id ?? res.getHeader('x-correlation-id') ?? '');
+    const body = this.toBody(exception, correlationId);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, correlationId }, body.statusCode === 503 ? 'Dependency unavailable' : 'Unhandled error');
+    }
+    if (res.headersSent) return;
+    if (body.statusCode === 503) res.setHeader('Retry-After', '5');
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, correlationId: string): ErrorBody {
+    const make = (statusCode: number, code: string, message: string, details?: unknown): ErrorBody => ({
+      statusCode,
+      error: REASON[statusCode] ?? 'Error',
+      code,
+      message,
+      ...(details !== undefined ? { details } : {}),
+      correlationId,
+    });
+
+    if (exception instanceof DomainError) return make(exception.status, exception.code, exception.message, exception.details);
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      return make(status, HttpStatus[status] ?? 'HTTP_ERROR', Array.isArray(message) ? message.join('; ') : String(message));
+    }
+    // Errors raised by Express's body parser before any handler runs.
+    const parser = exception as { type?: string; status?: number; expose?: boolean; message?: string };
+    if (parser && typeof parser.type === 'string' && typeof parser.status === 'number' && parser.status < 500) {
+      if (parser.type === 'entity.too.large') return make(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts.');
+      if (parser.type === 'entity.parse.failed') return make(400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
+      return make(parser.status, 'BAD_REQUEST_BODY', parser.expose && parser.message ? parser.message : 'The request body could not be read.');
+    }
+    if (isUnavailable(exception)) {
+      return make(503, 'SERVICE_UNAVAILABLE', 'A backing service (database or workflow engine) is unavailable. Please retry shortly.');
+    }
+    return make(500, 'INTERNAL_ERROR', 'An unexpected error occurred. Quote the correlation id when reporting it.');
+  }
+}

@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.service';
+import { dataSourceOptions } from './data-source-options';
+import { RecordStore } from './record.store';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        dataSourceOptions(config.get('DATABASE_URL'), {
+          extra: { max: config.get('DATABASE_POOL_SIZE'), connectionTimeoutMillis: 5000, application_name: 'estafet' },
+        }),
+    }),
+  ],
+  providers: [{ provide: RecordStore, inject: [DataSource], useFactory: (ds: DataSource) => new RecordStore(ds) }],
+  exports: [RecordStore],
+})
+export class PersistenceModule {}

@@ -1,0 +1,90 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../apps/api/app.module';
+import { configureApp } from '../../apps/api/configure-app';
+import { WorkerModule } from '../../apps/worker/worker.module';
+import { installTemporalRuntime } from '../../libs/temporal/runtime';
+import { DEMO_PEOPLE, idOf } from '../../libs/persistence/seed/demo-organization';
+
+/** The API and the worker, as their processes build them, against the servers global setup started. */
+export interface AppStack {
+  api: NestExpressApplication;
+  worker: INestApplicationContext;
+  http: TestAgent;
+  dataSource: DataSource;
+  tokenFor(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startAppStack(): Promise<AppStack> {
+  installTemporalRuntime('WARN');
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+  await worker.init();
+  const api = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'], bodyParser: false }));
+  await api.init();
+  const http = request(api.getHttpServer());
+  const tokens = new Map<string, string>();
+  return {
+    api,
+    worker,
+    http,
+    dataSource: api.get(DataSource),
+    async tokenFor(name: string) {
+      const cached = tokens.get(name);
+      if (cached) return cached;
+      const nip = personByName(name)[0];
+      const res = await http.post('/api/auth/dev-login').send({ nip }).expect(200);
+      tokens.set(name, res.body.accessToken);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      await api.close();
+      await worker.close();
+    },
+  };
+}
+
+export function personByName(name: string) {
+  const found = DEMO_PEOPLE.find(([, personName]) => personName === name);
+  if (!found) throw new Error(`no demo person named ${name}`);
+  return found;
+}
+
+export const personId = (name: string) => idOf('person', personByName(name)[0]);
+export const positionId = (code: string) => idOf('position', code);
+
+/** Polls until `check` returns a value (not undefined/false) or the time runs out. */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export const validProposal = (overrides: Record<string, unknown> = {}) => ({
+  title: 'Antrean daring dan kanal SMS pengaduan perizinan',
+  problem: 'Pemohon izin antre berjam-jam di loket tanpa kepastian waktu layanan.',
+  proposedChange: 'Nomor antrean diambil daring; notifikasi SMS saat giliran mendekat; pengaduan lewat SMS.',
+  goals: 'Memangkas waktu tunggu di loket.',
+  benefits: 'Pemohon menunggu dari rumah; pengaduan tercatat dan dijawab.',
+  category: 'tata-kelola',
+  type: 'digital',
+  form: 'pelayanan-publik',
+  initiatorKind: 'kelompok',
+  budgetEstimate: 75000000,
+  pilotPlan: { durationMonths: 6, scope: 'Loket perizinan kantor pusat' },
+  indicators: [{ name: 'Waktu tunggu rata-rata', baseline: '120 menit', target: '30 menit' }],
+  ...overrides,
+});
