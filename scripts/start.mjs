@@ -28,7 +28,8 @@ if (major < 20 || (major === 20 && minor < 19)) {
 const installed = join(root, 'node_modules', '.package-lock.json');
 const lock = join(root, 'package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
-  run(npm, ['ci', '--no-audit', '--no-fund'], 'Installing dependencies (npm ci)');
+  // The locked versions, without rewriting the lockfile (see .ci/run for why not `npm ci`).
+  run(npm, ['install', '--no-save', '--no-audit', '--no-fund'], 'Installing dependencies');
 }
 if (process.env.ESTAFET_SKIP_BUILD !== '1') run(npm, ['run', '--silent', 'build'], 'Building');
 

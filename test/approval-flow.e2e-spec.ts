@@ -12,6 +12,16 @@ describe('one-stage approval, end to end', () => {
     await stack?.close();
   });
 
+  /** Submits a proposal as `proposer` and waits until its first task is in the read model. */
+  async function submitAndAwaitTask(proposer: string, title: string) {
+    const created = await stack.http.post('/api/proposals').auth(proposer, { type: 'bearer' }).send(validProposal({ title })).expect(201);
+    const task = await eventually(async () => {
+      const p = await stack.http.get(`/api/proposals/${created.body.id}`).auth(proposer, { type: 'bearer' });
+      return p.body.tasks?.[0] as { id: string } | undefined;
+    }, 20_000, `the first task of "${title}"`);
+    return { proposalId: created.body.id as string, task };
+  }
+
   it('submits a proposal, shows the task in the approver inbox, approves it and records the history', async () => {
     const proposer = await stack.tokenFor('Rina Wulandari');
     const approver = await stack.tokenFor('Siti Rahmawati');
@@ -72,17 +82,13 @@ describe('one-stage approval, end to end', () => {
   it('applies a retried decision once and returns the first result', async () => {
     const proposer = await stack.tokenFor('Dimas Pratama');
     const approver = await stack.tokenFor('Siti Rahmawati');
-    const created = await stack.http.post('/api/proposals').auth(proposer, { type: 'bearer' }).send(validProposal({ title: 'Retry test proposal' })).expect(201);
-    const task = await eventually(async () => {
-      const inbox = await stack.http.get('/api/tasks').auth(approver, { type: 'bearer' });
-      return inbox.body.items.find((t: { proposalId: string }) => t.proposalId === created.body.id);
-    });
+    const { proposalId, task } = await submitAndAwaitTask(proposer, 'Retry test proposal');
     const send = () =>
       stack.http.post(`/api/tasks/${task.id}/decision`).auth(approver, { type: 'bearer' }).set('Idempotency-Key', 'same-key-1').send({ decision: 'approve' });
     const first = await send().expect(200);
     const second = await send().expect(200);
     expect(second.body).toEqual(first.body);
-    const history = await stack.http.get(`/api/proposals/${created.body.id}/history`).auth(proposer, { type: 'bearer' }).expect(200);
+    const history = await stack.http.get(`/api/proposals/${proposalId}/history`).auth(proposer, { type: 'bearer' }).expect(200);
     expect(history.body.filter((e: { type: string }) => e.type === 'task.decided')).toHaveLength(1);
   });
 
@@ -90,34 +96,26 @@ describe('one-stage approval, end to end', () => {
     // Siti holds KASI-USAHA; her own proposal lands on her own post.
     const siti = await stack.tokenFor('Siti Rahmawati');
     const other = await stack.tokenFor('Maya Kusuma');
-    const created = await stack.http.post('/api/proposals').auth(siti, { type: 'bearer' }).send(validProposal({ title: 'Kasi proposes herself' })).expect(201);
-    const task = await eventually(async () => {
-      const p = await stack.http.get(`/api/proposals/${created.body.id}`).auth(siti, { type: 'bearer' });
-      return p.body.tasks?.[0];
-    });
+    const { proposalId, task } = await submitAndAwaitTask(siti, 'Kasi proposes herself');
     const self = await stack.http.post(`/api/tasks/${task.id}/decision`).auth(siti, { type: 'bearer' }).send({ decision: 'approve' }).expect(403);
     expect(self.body).toMatchObject({ statusCode: 403, code: 'SEGREGATION_OF_DUTIES', message: expect.stringMatching(/segregation of duties/i) });
     expect(self.body.correlationId).toEqual(expect.any(String));
 
     const stranger = await stack.http.post(`/api/tasks/${task.id}/decision`).auth(other, { type: 'bearer' }).send({ decision: 'approve' }).expect(403);
     expect(stranger.body.code).toBe('NOT_ASSIGNEE');
-    await stack.http.get(`/api/proposals/${created.body.id}`).auth(other, { type: 'bearer' }).expect(403);
+    await stack.http.get(`/api/proposals/${proposalId}`).auth(other, { type: 'bearer' }).expect(403);
   });
 
   it('requires a reason to reject and records the rejection', async () => {
     const proposer = await stack.tokenFor('Rina Wulandari');
     const approver = await stack.tokenFor('Siti Rahmawati');
-    const created = await stack.http.post('/api/proposals').auth(proposer, { type: 'bearer' }).send(validProposal({ title: 'To be rejected' })).expect(201);
-    const task = await eventually(async () => {
-      const p = await stack.http.get(`/api/proposals/${created.body.id}`).auth(proposer, { type: 'bearer' });
-      return p.body.tasks?.[0];
-    });
+    const { proposalId, task } = await submitAndAwaitTask(proposer, 'To be rejected');
     const noReason = await stack.http.post(`/api/tasks/${task.id}/decision`).auth(approver, { type: 'bearer' }).send({ decision: 'reject', comment: '  ' }).expect(422);
     expect(noReason.body).toMatchObject({ code: 'REASON_REQUIRED', details: [{ field: 'comment', messages: [expect.any(String)] }] });
     await stack.http.post(`/api/tasks/${task.id}/decision`).auth(approver, { type: 'bearer' }).send({ decision: 'reject', comment: 'Anggaran belum tersedia.' }).expect(200);
     const again = await stack.http.post(`/api/tasks/${task.id}/decision`).auth(approver, { type: 'bearer' }).send({ decision: 'approve' }).expect(409);
     expect(again.body).toMatchObject({ code: expect.stringMatching(/ALREADY_DECIDED|APPROVAL_CLOSED/) });
-    const proposal = await stack.http.get(`/api/proposals/${created.body.id}`).auth(proposer, { type: 'bearer' }).expect(200);
+    const proposal = await stack.http.get(`/api/proposals/${proposalId}`).auth(proposer, { type: 'bearer' }).expect(200);
     expect(proposal.body.status).toBe('rejected');
   });
 });

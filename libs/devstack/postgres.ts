@@ -4,50 +4,42 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../persistence/data-source-options';
 
-/** Creates the database named in `url` when its server does not have it yet. */
-export async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`refusing to create a database with an unusual name: ${name}`);
+const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+
+/** Runs `fn` with a client on the server's `postgres` maintenance database. */
+async function withMaintenanceClient<T>(url: string, timeoutMs: number, fn: (client: Client) => Promise<T>): Promise<T> {
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
-
-export async function dropDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_]+$/.test(name)) return;
-  target.pathname = '/postgres';
-  const client = new Client({ connectionString: target.toString(), connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
-export async function canConnect(url: string): Promise<boolean> {
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 2000 });
+  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: timeoutMs });
   try {
     await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
+    return await fn(client);
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** Creates the database named in `url` when its server does not have it yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const name = databaseName(url);
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`refusing to create a database with an unusual name: ${name}`);
+  await withMaintenanceClient(url, 5000, async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  });
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = databaseName(url);
+  if (!/^[A-Za-z0-9_]+$/.test(name)) return;
+  await withMaintenanceClient(url, 5000, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+export async function canConnect(url: string): Promise<boolean> {
+  return withMaintenanceClient(url, 2000, async (client) => {
+    await client.query('SELECT 1');
+    return true;
+  }).catch(() => false);
 }
 
 /** Applies pending TypeORM migrations; returns the names of those it ran. */
