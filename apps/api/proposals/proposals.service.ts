@@ -91,10 +91,9 @@ export class ProposalsService {
     await this.dataSource
       .createQueryBuilder()
       .update(ProposalEntity)
-      .set({ status: 'submitted', workflowId })
-      .where('id = :id AND status = :draft', { id: proposal.id, draft: 'draft' })
+      .set({ workflowId, status: () => `CASE WHEN status = 'draft' THEN 'submitted' ELSE status END` })
+      .where('id = :id', { id: proposal.id })
       .execute();
-    await this.dataSource.getRepository(ProposalEntity).update({ id: proposal.id, workflowId: IsNull() }, { workflowId });
   }
 
   async view(user: AuthUser, id: string): Promise<ProposalView> {
