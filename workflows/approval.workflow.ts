@@ -157,7 +157,6 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   });
   setSearchAttributes();
 
-  let outcome: 'approved' | 'rejected' | 'returned' = 'approved';
   for (let index = 0; index < input.chain.stages.length; index++) {
     const def = stage(index);
     state.stageIndex = index;
@@ -220,10 +219,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     for (const t of leftOpen) t.status = 'cancelled';
     const settledAt = now();
     const isLast = index === input.chain.stages.length - 1;
-    if (settled !== 'approved' || isLast) {
-      outcome = settled;
-      state.status = settled;
-    }
+    if (settled !== 'approved' || isLast) state.status = settled;
     await persist({
       events: [
         { key: `stage:${index}:r${state.round}:${settled}`, type: `stage.${settled}`, occurredAt: settledAt, data: { stageIndex: index, stage: def.name, round: state.round, cancelledTasks: leftOpen.map((t) => t.taskId) } },
@@ -238,6 +234,5 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   }
 
   await condition(allHandlersFinished);
-  state.status = outcome;
   return state;
 }
