@@ -15,6 +15,14 @@ export interface ResolveApproversInput {
   at: string;
 }
 
+export interface ResolveEscalationInput {
+  proposalId: string;
+  fromPositionId: string;
+  /** Named target post; the superior of `fromPositionId` when absent. */
+  targetPositionId?: string;
+  at: string;
+}
+
 /**
  * Activities of the approval workflow, built from injected dependencies. Each is idempotent: the
  * workflow may run it more than once.
@@ -25,6 +33,10 @@ export function createApprovalActivities(deps: ApprovalActivityDeps) {
   return {
     async resolveApprovers(input: ResolveApproversInput): Promise<ResolvedSlot[]> {
       return resolver.resolve(input.selectors, input.unitId, new Date(input.at));
+    },
+
+    async resolveEscalation(input: ResolveEscalationInput): Promise<ResolvedSlot | null> {
+      return resolver.escalationTarget(input.fromPositionId, input.targetPositionId, new Date(input.at));
     },
 
     /** Persists one step of the approval: history rows plus read-model changes, atomically. */

@@ -43,6 +43,21 @@ export class ApproverResolver {
     return slots.map((s) => ({ ...s, personName: people.find((p) => p.id === s.personId)?.name ?? null }));
   }
 
+  /**
+   * The post a timed-out task escalates to (a named post, or else the superior of the task's post)
+   * and who acts for it now; null when the post has no superior.
+   */
+  async escalationTarget(fromPositionId: string, targetPositionId: string | undefined, at: Date): Promise<ResolvedSlot | null> {
+    let target = targetPositionId;
+    if (!target) {
+      const from = await this.dataSource.getRepository(PositionEntity).findOneBy({ id: fromPositionId });
+      if (!from?.superiorPositionId) return null;
+      target = from.superiorPositionId;
+    }
+    const [slot] = await this.resolve([{ kind: 'position', positionId: target }], '', at);
+    return slot;
+  }
+
   private async positionsFor(selector: ApproverSelector, unitId: string): Promise<string[]> {
     switch (selector.kind) {
       case 'position':

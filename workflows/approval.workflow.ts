@@ -1,30 +1,43 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  continueAsNew,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { ApprovalActivities } from '../activities/approval.activities';
 import {
   ApprovalState,
   ApprovalWorkflowInput,
+  cancelUpdate,
+  CloseInput,
+  CloseResult,
   decideUpdate,
   DecisionFailure,
   DecisionInput,
   DecisionResult,
+  DEFAULT_CONTINUE_AS_NEW_AFTER,
+  resubmitUpdate,
+  ResubmitInput,
+  ResubmitResult,
   stateQuery,
   TaskState,
+  withdrawUpdate,
 } from '../libs/contracts/approval.contract';
-import { SA_NEXT_DUE, SA_STAGE, SA_STATUS, SA_TEMPLATE, SA_UNIT } from '../libs/contracts/search-attributes';
-import { StageDefinition, stageOutcome } from '../libs/domain/chain';
+import { SA_ESCALATED, SA_NEXT_DUE, SA_STAGE, SA_STATUS, SA_TEMPLATE, SA_UNIT } from '../libs/contracts/search-attributes';
+import { conditionHolds, StageDefinition, StageOutcome, stageOutcome, timeoutPolicyOf } from '../libs/domain/chain';
 import { durationToMs } from '../libs/domain/duration';
-import type { ProposalStatus } from '../libs/domain/proposal';
-import type { RecordBatch } from '../libs/persistence/record.store';
+import { FINAL_STATUSES } from '../libs/domain/proposal';
+import type { NewHistoryEvent, NotificationWrite, RecordBatch, TaskWrite } from '../libs/persistence/record.store';
+import type { ResolvedSlot } from '../activities/approver-resolver';
+import { nextWake, reminderTimes, timeoutTime } from './approval-timing';
 
-const { resolveApprovers, record } = proxyActivities<ApprovalActivities>({
+const { resolveApprovers, resolveEscalation, record } = proxyActivities<ApprovalActivities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
@@ -36,31 +49,61 @@ const { resolveApprovers, record } = proxyActivities<ApprovalActivities>({
   },
 });
 
-const FINAL: ProposalStatus[] = ['approved', 'rejected', 'returned', 'withdrawn'];
+const ADMIN = 'admin';
 
-/** One workflow per proposal: the single writer of its approval state. */
+/**
+ * One workflow per proposal: the single writer of its approval state. Runs the chain stage by stage,
+ * applies decisions (updates), SLA timers and timeout policies, the revision loop, withdrawal and
+ * cancellation, and writes every fact to the durable record through activities.
+ */
 export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<ApprovalState> {
-  const state: ApprovalState = { proposalId: input.proposalId, status: 'submitted', stageIndex: -1, round: 1, tasks: [] };
+  const state: ApprovalState = input.carried
+    ? { ...input.carried.state, run: input.carried.state.run + 1 }
+    : {
+        proposalId: input.proposalId,
+        status: 'submitted',
+        stageIndex: 0,
+        round: 1,
+        proposalVersion: input.proposalVersion,
+        facts: input.facts,
+        skipped: [],
+        tasks: [],
+        run: 1,
+      };
+  const stages = input.chain.stages;
+  const stage = (index: number): StageDefinition => stages[index];
   const now = () => new Date(Date.now()).toISOString();
+  const continueAsNewAfter = input.options?.continueAsNewAfterEvents ?? DEFAULT_CONTINUE_AS_NEW_AFTER;
 
   // Writes go out one at a time, in the order the workflow decided them, so the hash chain reads
   // in the order things happened.
   let tail: Promise<unknown> = Promise.resolve();
-  const persist = (batch: Omit<RecordBatch, 'proposalId'>): Promise<void> => {
+  let writesInFlight = 0;
+  const persist = async (batch: Omit<RecordBatch, 'proposalId'>): Promise<void> => {
+    writesInFlight++;
     const next = tail.then(() => record({ proposalId: input.proposalId, ...batch }));
     tail = next.catch(() => undefined);
-    return next;
+    try {
+      await next;
+    } finally {
+      writesInFlight--;
+    }
   };
 
   // Decisions accepted by the update handler vs. decisions whose consequences the main loop has
   // persisted; an update returns only once its consequences are in the read model.
   let decisionsApplied = 0;
   let decisionsProcessed = 0;
-  let writesInFlight = 0;
+  let closing: { kind: 'withdrawn' | 'cancelled'; input: CloseInput } | null = null;
+  let closeResult: CloseResult | null = null;
+  let resubmission: ResubmitInput | null = null;
+  let resubmitResult: ResubmitResult | null = null;
 
-  const stageTasks = (stageIndex: number) =>
-    state.tasks.filter((t) => t.stageIndex === stageIndex && t.round === state.round && t.status !== 'reassigned');
-  const stage = (index: number): StageDefinition => input.chain.stages[index];
+  /** The tasks that currently fill the slots of a stage round (escalated and reassigned ones were replaced). */
+  const slotTasks = (index: number, round = state.round) =>
+    state.tasks.filter((t) => t.stageIndex === index && t.round === round && t.status !== 'reassigned' && t.status !== 'escalated');
+  const openTasks = () => state.tasks.filter((t) => t.status === 'open');
+  const isFinal = () => FINAL_STATUSES.includes(state.status);
 
   const fail = (type: string, message: string, details?: Record<string, unknown>) =>
     ApplicationFailure.create({ type, message, nonRetryable: true, details: details ? [details] : undefined });
@@ -74,12 +117,25 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         'Segregation of duties: a proposer may not decide on their own proposal (pemisahan tugas).',
       );
     }
-    if (task.status !== 'open' || stageOutcome(stage(task.stageIndex).mode, stageTasks(task.stageIndex)) !== 'pending') {
-      const by = task.decidedByName ?? state.tasks.find((t) => t.stageIndex === task.stageIndex && t.decidedByName)?.decidedByName;
-      throw fail(DecisionFailure.AlreadyDecided, `This task is already decided${by ? ` by ${by}` : ''}.`, { decidedBy: by ?? null });
+    if (task.status === 'escalated') {
+      const to = state.tasks.find((t) => t.escalatedFromTaskId === task.taskId);
+      throw fail(DecisionFailure.AlreadyDecided, `This task passed its due time and was escalated${to?.assigneeName ? ` to ${to.assigneeName}` : ''}.`, {
+        escalatedTo: to?.assigneeName ?? null,
+      });
+    }
+    if (task.status !== 'open' || closing || stageOutcome(stage(task.stageIndex).mode, slotTasks(task.stageIndex, task.round)) !== 'pending') {
+      const by = task.decidedByName ?? slotTasks(task.stageIndex, task.round).find((t) => t.decidedByName)?.decidedByName;
+      throw fail(DecisionFailure.AlreadyDecided, `This task is already closed${by ? `: decided by ${by}` : ''}.`, { decidedBy: by ?? null });
     }
     if (task.assigneePersonId !== d.actorPersonId) {
       throw fail(DecisionFailure.NotAssignee, 'You are not the person acting for the post this task is addressed to.');
+    }
+    if (stage(task.stageIndex).requiresDefinitive && task.capacity !== 'definitif') {
+      throw fail(
+        DecisionFailure.RequiresDefinitive,
+        `This stage needs the definitive holder of the post; you act as ${task.capacity === 'plh' ? 'Plh.' : task.capacity === 'plt' ? 'Plt.' : 'a delegate'}.`,
+        { capacity: task.capacity },
+      );
     }
     if ((d.decision === 'reject' || d.decision === 'return') && !d.comment?.trim()) {
       throw fail(DecisionFailure.ReasonRequired, `A ${d.decision === 'reject' ? 'rejection' : 'return'} needs a reason.`);
@@ -88,6 +144,21 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       throw fail(DecisionFailure.ReturnNotAllowed, 'This stage may not return the proposal for revision.');
     }
     return task;
+  };
+
+  const checkClose = (kind: 'withdrawn' | 'cancelled', c: CloseInput) => {
+    if (isFinal() || closing) throw fail(DecisionFailure.WrongState, `The approval has already ended (${closing?.kind ?? state.status}).`);
+    if (kind === 'withdrawn' && c.actorPersonId !== input.proposerPersonId) {
+      throw fail(DecisionFailure.NotProposer, 'Only the proposer may withdraw a proposal.');
+    }
+    if (!c.reason?.trim()) throw fail(DecisionFailure.ReasonRequired, `A ${kind === 'withdrawn' ? 'withdrawal' : 'cancellation'} needs a reason.`);
+  };
+
+  const checkResubmit = (r: ResubmitInput) => {
+    if (r.actorPersonId !== input.proposerPersonId) throw fail(DecisionFailure.NotProposer, 'Only the proposer may resubmit a proposal.');
+    if (state.status !== 'returned' || closing || resubmission) {
+      throw fail(DecisionFailure.WrongState, `Only a proposal returned for revision can be resubmitted; this one is ${state.status}.`);
+    }
   };
 
   setHandler(stateQuery, () => state);
@@ -102,25 +173,30 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       task.decidedByPersonId = d.actorPersonId;
       task.decidedByName = task.assigneeName ?? undefined;
       const generation = ++decisionsApplied;
-      writesInFlight++;
-      try {
-        await persist({
-          events: [
-            {
-              key: `task:${task.taskId}:decided`,
-              type: 'task.decided',
-              occurredAt: decidedAt,
-              actorPersonId: d.actorPersonId,
-              actorPositionId: task.positionId,
-              capacity: task.capacity,
-              data: { taskId: task.taskId, stageIndex: task.stageIndex, round: task.round, decision: d.decision, comment: d.comment ?? null },
+      const onEscalation = task.escalationLevel > 0;
+      await persist({
+        events: [
+          {
+            key: `task:${task.taskId}:decided`,
+            type: 'task.decided',
+            occurredAt: decidedAt,
+            actorPersonId: d.actorPersonId,
+            actorPositionId: task.positionId,
+            capacity: task.capacity,
+            data: {
+              taskId: task.taskId,
+              stageIndex: task.stageIndex,
+              round: task.round,
+              slot: task.slot,
+              decision: d.decision,
+              comment: d.comment ?? null,
+              onEscalation,
+              proposalVersion: state.proposalVersion,
             },
-          ],
-          tasks: [{ id: task.taskId, status: task.status, decision: d.decision, comment: d.comment ?? null, decidedAt, decidedByPersonId: d.actorPersonId }],
-        });
-      } finally {
-        writesInFlight--;
-      }
+          },
+        ],
+        tasks: [{ id: task.taskId, status: task.status, decision: d.decision, comment: d.comment ?? null, decidedAt, decidedByPersonId: d.actorPersonId }],
+      });
       await condition(() => decisionsProcessed >= generation);
       return {
         taskId: task.taskId,
@@ -129,108 +205,415 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         actorPersonId: d.actorPersonId,
         actorPositionId: task.positionId,
         capacity: task.capacity ?? 'definitif',
+        onEscalation,
+        proposalVersion: state.proposalVersion,
         proposalStatus: state.status,
       };
     },
     { validator: (d: DecisionInput) => void checkDecision(d) },
   );
 
-  const setSearchAttributes = () =>
+  const closeHandler = (kind: 'withdrawn' | 'cancelled') => async (c: CloseInput): Promise<CloseResult> => {
+    checkClose(kind, c);
+    closing = { kind, input: c };
+    await condition(() => closeResult !== null);
+    return closeResult!;
+  };
+  setHandler(withdrawUpdate, closeHandler('withdrawn'), { validator: (c: CloseInput) => checkClose('withdrawn', c) });
+  setHandler(cancelUpdate, closeHandler('cancelled'), { validator: (c: CloseInput) => checkClose('cancelled', c) });
+
+  setHandler(
+    resubmitUpdate,
+    async (r: ResubmitInput): Promise<ResubmitResult> => {
+      checkResubmit(r);
+      resubmission = r;
+      await condition(() => resubmitResult !== null);
+      const result = resubmitResult!;
+      resubmitResult = null;
+      return result;
+    },
+    { validator: (r: ResubmitInput) => checkResubmit(r) },
+  );
+
+  const setSearchAttributes = () => {
+    const due = openTasks().map((t) => t.dueAt).filter((d): d is string => !!d).sort()[0];
     upsertSearchAttributes([
       { key: SA_STATUS, value: state.status },
-      { key: SA_STAGE, value: state.stageIndex >= 0 ? stage(state.stageIndex).name : null },
+      { key: SA_STAGE, value: stages[state.stageIndex]?.name ?? null },
       { key: SA_UNIT, value: input.unitId },
       { key: SA_TEMPLATE, value: `${input.template.code}@${input.template.version}` },
-      {
-        key: SA_NEXT_DUE,
-        value: (() => {
-          const due = state.tasks.filter((t) => t.status === 'open' && t.dueAt).map((t) => t.dueAt as string).sort()[0];
-          return due ? new Date(due) : null;
-        })(),
-      },
+      { key: SA_ESCALATED, value: state.tasks.some((t) => t.round === state.round && t.escalationLevel > 0) },
+      { key: SA_NEXT_DUE, value: due ? new Date(due) : null },
     ]);
+  };
 
-  // Submission.
-  await persist({
-    events: [{ key: 'submitted', type: 'proposal.submitted', occurredAt: now(), actorPersonId: input.proposerPersonId, data: { template: input.template } }],
-    proposal: { status: 'submitted', submittedAt: now() },
-  });
-  setSearchAttributes();
-
-  for (let index = 0; index < input.chain.stages.length; index++) {
+  const newTask = (index: number, slot: number, s: ResolvedSlot, openedAt: string, from?: TaskState): TaskState => {
     const def = stage(index);
-    state.stageIndex = index;
-    state.status = 'in_review';
-    const openedAt = now();
-    const slots = await resolveApprovers({ proposalId: input.proposalId, unitId: input.unitId, selectors: def.approvers, at: openedAt });
-    const dueAt = def.sla ? new Date(Date.now() + durationToMs(def.sla)).toISOString() : null;
-    const tasks: TaskState[] = slots.map((s) => ({
+    return {
       taskId: uuid4(),
       stageIndex: index,
       round: state.round,
+      slot,
       positionId: s.positionId,
       assigneePersonId: s.personId,
       assigneeName: s.personName,
       capacity: s.capacity,
       status: 'open',
-      dueAt,
-    }));
+      createdAt: openedAt,
+      dueAt: def.sla ? new Date(Date.parse(openedAt) + durationToMs(def.sla)).toISOString() : null,
+      escalationLevel: from ? from.escalationLevel + 1 : 0,
+      escalatedFromTaskId: from?.taskId ?? null,
+      remindersSent: 0,
+      overdueAt: null,
+    };
+  };
+
+  const taskCreated = (t: TaskState): { event: NewHistoryEvent; row: TaskWrite; notice: NotificationWrite[] } => ({
+    event: {
+      key: `task:${t.taskId}:created`,
+      type: 'task.created',
+      occurredAt: t.createdAt,
+      actorPersonId: t.assigneePersonId,
+      actorPositionId: t.positionId,
+      capacity: t.capacity,
+      data: {
+        taskId: t.taskId,
+        stageIndex: t.stageIndex,
+        round: t.round,
+        slot: t.slot,
+        dueAt: t.dueAt,
+        assignee: t.assigneeName,
+        escalationLevel: t.escalationLevel,
+        escalatedFromTaskId: t.escalatedFromTaskId,
+      },
+    },
+    row: {
+      id: t.taskId,
+      stageIndex: t.stageIndex,
+      stageName: stage(t.stageIndex).name,
+      round: t.round,
+      slot: t.slot,
+      positionId: t.positionId,
+      assigneePersonId: t.assigneePersonId,
+      capacity: t.capacity,
+      status: 'open',
+      createdAt: t.createdAt,
+      dueAt: t.dueAt,
+      escalationLevel: t.escalationLevel,
+      escalatedFromTaskId: t.escalatedFromTaskId,
+    },
+    notice: t.assigneePersonId
+      ? [{
+          key: `task:${t.taskId}:assigned`,
+          kind: t.escalationLevel > 0 ? 'task.escalated' : 'task.assigned',
+          taskId: t.taskId,
+          recipientPersonId: t.assigneePersonId,
+          payload: { stage: stage(t.stageIndex).name, dueAt: t.dueAt },
+        }]
+      : [],
+  });
+
+  const adminAlert = (key: string, payload: Record<string, unknown>, taskId: string | null = null): NotificationWrite => ({
+    key,
+    kind: 'admin.alert',
+    taskId,
+    recipientRole: ADMIN,
+    payload,
+  });
+
+  /** Cancels whatever is open and ends the approval as withdrawn or cancelled. */
+  const close = async () => {
+    const { kind, input: c } = closing!;
+    const closedAt = now();
+    const left = openTasks();
+    for (const t of left) t.status = 'cancelled';
+    state.status = kind;
+    await persist({
+      events: [{
+        key: `proposal:${kind}`,
+        type: `proposal.${kind}`,
+        occurredAt: closedAt,
+        actorPersonId: c.actorPersonId,
+        data: { reason: c.reason, stageIndex: state.stageIndex, round: state.round, cancelledTasks: left.map((t) => t.taskId) },
+      }],
+      tasks: left.map((t) => ({ id: t.taskId, status: 'cancelled' as const, decidedAt: closedAt })),
+      proposal: { status: kind, decidedAt: closedAt },
+      notifications: [
+        ...(kind === 'cancelled'
+          ? [{ key: `proposal:${kind}:proposer`, kind: 'proposal.decided' as const, recipientPersonId: input.proposerPersonId, payload: { status: kind, reason: c.reason } }]
+          : []),
+      ],
+    });
+    setSearchAttributes();
+    // Decisions caught by the close are answered with the closed state rather than left waiting.
+    decisionsProcessed = decisionsApplied;
+    closeResult = { proposalStatus: kind, closedAt, cancelledTasks: left.map((t) => t.taskId) };
+  };
+
+  const wantsContinueAsNew = () => workflowInfo().historyLength >= continueAsNewAfter || workflowInfo().continueAsNewSuggested;
+  const quiet = () => writesInFlight === 0 && decisionsProcessed === decisionsApplied && !closing && !resubmission;
+
+  /** Hands over to a fresh run with the same state once nothing is in flight. */
+  const handOver = async (): Promise<never> => {
+    await condition(allHandlersFinished);
+    const { snapshot: _omitted, ...rest } = input;
+    void _omitted;
+    return continueAsNew<typeof approvalWorkflow>({ ...rest, carried: { state } });
+  };
+
+  /** Reminders, overdue marks and timeout policies that have come due for the stage's open tasks. */
+  const handleTimers = async (index: number): Promise<'returned' | null> => {
+    const def = stage(index);
+    const policy = timeoutPolicyOf(def);
+    const at = Date.now();
+    const occurredAt = now();
+    const events: NewHistoryEvent[] = [];
+    const rows: TaskWrite[] = [];
+    const notices: NotificationWrite[] = [];
+    const timedOut: TaskState[] = [];
+    for (const t of slotTasks(index).filter((x) => x.status === 'open')) {
+      const reminders = reminderTimes(def, t);
+      while (t.remindersSent < reminders.length && reminders[t.remindersSent] <= at) {
+        t.remindersSent++;
+        events.push({ key: `task:${t.taskId}:reminder:${t.remindersSent}`, type: 'task.reminded', occurredAt, actorPositionId: t.positionId, data: { taskId: t.taskId, reminder: t.remindersSent, dueAt: t.dueAt } });
+        if (t.assigneePersonId) notices.push({ key: `task:${t.taskId}:reminder:${t.remindersSent}`, kind: 'task.reminder', taskId: t.taskId, recipientPersonId: t.assigneePersonId, payload: { stage: def.name, dueAt: t.dueAt } });
+        rows.push({ id: t.taskId, remindersSent: t.remindersSent });
+      }
+      if (t.dueAt && Date.parse(t.dueAt) <= at && !t.overdueAt) {
+        t.overdueAt = occurredAt;
+        events.push({ key: `task:${t.taskId}:overdue`, type: 'task.overdue', occurredAt, actorPersonId: t.assigneePersonId, actorPositionId: t.positionId, data: { taskId: t.taskId, dueAt: t.dueAt } });
+        if (t.assigneePersonId) notices.push({ key: `task:${t.taskId}:overdue`, kind: 'task.overdue', taskId: t.taskId, recipientPersonId: t.assigneePersonId, payload: { stage: def.name, dueAt: t.dueAt } });
+        rows.push({ id: t.taskId, overdueAt: occurredAt });
+      }
+      const timeout = timeoutTime(def, t);
+      if (timeout !== null && timeout <= at && !t.timeoutHandled) timedOut.push(t);
+    }
+    if (events.length) await persist({ events, tasks: rows, notifications: notices });
+
+    if (timedOut.length && policy.action === 'return') {
+      for (const t of timedOut) t.timeoutHandled = true;
+      return 'returned';
+    }
+    for (const t of timedOut) {
+      const escalates = policy.action === 'escalate-superior' || policy.action === 'escalate-to';
+      const capped = escalates && t.escalationLevel >= policy.maxEscalations;
+      let target: ResolvedSlot | null = null;
+      if (escalates && !capped) {
+        target = await resolveEscalation({
+          proposalId: input.proposalId,
+          fromPositionId: t.positionId,
+          targetPositionId: policy.action === 'escalate-to' ? policy.positionId : undefined,
+          at: now(),
+        });
+        // A decision may have arrived while the target was being resolved.
+        if (t.status !== 'open' || closing) continue;
+      }
+      t.timeoutHandled = true;
+      const when = now();
+      if (!target) {
+        const reason = !escalates ? 'notify-admin' : capped ? 'escalation-cap-reached' : 'no-superior-post';
+        await persist({
+          events: [{ key: `task:${t.taskId}:timeout`, type: 'task.timeout', occurredAt: when, actorPersonId: t.assigneePersonId, actorPositionId: t.positionId, data: { taskId: t.taskId, policy: policy.action, outcome: reason, escalationLevel: t.escalationLevel } }],
+          notifications: [adminAlert(`task:${t.taskId}:timeout`, { stage: def.name, taskId: t.taskId, reason }, t.taskId)],
+        });
+        continue;
+      }
+      t.status = 'escalated';
+      const replacement = newTask(index, t.slot, target, when, t);
+      state.tasks.push(replacement);
+      const created = taskCreated(replacement);
+      await persist({
+        events: [
+          {
+            key: `task:${t.taskId}:escalated`,
+            type: 'task.escalated',
+            occurredAt: when,
+            actorPersonId: t.assigneePersonId,
+            actorPositionId: t.positionId,
+            capacity: t.capacity,
+            data: { taskId: t.taskId, toTaskId: replacement.taskId, toPositionId: target.positionId, toPersonId: target.personId, toName: target.personName, policy: policy.action, escalationLevel: replacement.escalationLevel },
+          },
+          created.event,
+        ],
+        tasks: [{ id: t.taskId, status: 'escalated', decidedAt: when }, created.row],
+        proposal: { escalated: true },
+        notifications: [...created.notice, adminAlert(`task:${t.taskId}:escalated`, { stage: def.name, taskId: t.taskId, to: target.personName }, t.taskId)],
+      });
+    }
+    setSearchAttributes();
+    return null;
+  };
+
+  /** Opens a stage round: resolves its posts to people and creates one task per slot. */
+  const openStage = async (index: number): Promise<boolean> => {
+    const def = stage(index);
+    const openedAt = now();
+    let slots: ResolvedSlot[];
+    try {
+      slots = await resolveApprovers({ proposalId: input.proposalId, unitId: input.unitId, selectors: def.approvers, at: openedAt });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure) || !(err.cause instanceof ApplicationFailure)) throw err;
+      // The chain names a post that does not resolve (e.g. a unit without a head): only an
+      // administrator can sort that out, so the approval waits for them with an alert.
+      await persist({
+        events: [{ key: `stage:${index}:r${state.round}:blocked`, type: 'stage.blocked', occurredAt: openedAt, data: { stageIndex: index, stage: def.name, round: state.round, reason: err.cause.message } }],
+        notifications: [adminAlert(`stage:${index}:r${state.round}:blocked`, { stage: def.name, reason: err.cause.message })],
+      });
+      return false;
+    }
+    const tasks = slots.map((s, slot) => newTask(index, slot, s, openedAt));
     state.tasks.push(...tasks);
+    const created = tasks.map(taskCreated);
     await persist({
       events: [
         { key: `stage:${index}:r${state.round}:opened`, type: 'stage.opened', occurredAt: openedAt, data: { stageIndex: index, stage: def.name, mode: def.mode, round: state.round } },
-        ...tasks.map((t) => ({
-          key: `task:${t.taskId}:created`,
-          type: 'task.created',
-          occurredAt: openedAt,
-          actorPersonId: t.assigneePersonId,
-          actorPositionId: t.positionId,
-          capacity: t.capacity,
-          data: { taskId: t.taskId, stageIndex: index, round: t.round, dueAt: t.dueAt, assignee: t.assigneeName },
-        })),
+        ...created.map((c) => c.event),
       ],
-      tasks: tasks.map((t) => ({
-        id: t.taskId,
-        stageIndex: index,
-        stageName: def.name,
-        round: t.round,
-        positionId: t.positionId,
-        assigneePersonId: t.assigneePersonId,
-        capacity: t.capacity,
-        status: 'open' as const,
-        createdAt: openedAt,
-        dueAt: t.dueAt,
-      })),
-      proposal: { status: 'in_review', currentStage: index, currentStageName: def.name },
+      tasks: created.map((c) => c.row),
+      proposal: { status: 'in_review', currentStage: index, currentStageName: def.name, stageOpenedAt: openedAt },
+      notifications: created.flatMap((c) => c.notice),
     });
     setSearchAttributes();
+    return true;
+  };
 
-    // Wait until the stage is settled, acknowledging decisions that leave it pending.
-    let settled = stageOutcome(def.mode, stageTasks(index));
-    while (settled === 'pending') {
-      await condition(() => writesInFlight === 0 && decisionsProcessed < decisionsApplied);
-      const upTo = decisionsApplied;
-      settled = stageOutcome(def.mode, stageTasks(index));
-      if (settled === 'pending') decisionsProcessed = upTo;
+  /** Waits until the stage round is settled by decisions or a timeout policy, or the approval is closed. */
+  const awaitStage = async (index: number, resolvable: boolean): Promise<StageOutcome | 'closed' | 'timed-out'> => {
+    const def = stage(index);
+    for (;;) {
+      if (closing) return 'closed';
+      if (resolvable) {
+        const outcome = stageOutcome(def.mode, slotTasks(index));
+        if (outcome !== 'pending') return outcome;
+      }
+      const wake = resolvable ? nextWake(def, slotTasks(index)) : null;
+      const woken = () => !!closing || (writesInFlight === 0 && decisionsProcessed < decisionsApplied) || (quiet() && wantsContinueAsNew());
+      const signalled = wake === null ? (await condition(woken), true) : await condition(woken, Math.max(1, wake - Date.now()));
+      if (closing) return 'closed';
+      if (!signalled) {
+        if ((await handleTimers(index)) === 'returned') return 'timed-out';
+        continue;
+      }
+      if (decisionsProcessed < decisionsApplied) {
+        const upTo = decisionsApplied;
+        if (stageOutcome(def.mode, slotTasks(index)) === 'pending') decisionsProcessed = upTo;
+        continue;
+      }
+      if (quiet() && wantsContinueAsNew()) await handOver();
     }
-    const upTo = decisionsApplied;
+  };
 
-    const leftOpen = stageTasks(index).filter((t) => t.status === 'open');
-    for (const t of leftOpen) t.status = 'cancelled';
+  /** Records how a stage round ended and what that means for the proposal. */
+  const settle = async (index: number, outcome: Exclude<StageOutcome, 'pending'>, cause: 'decision' | 'timeout') => {
+    const upTo = decisionsApplied;
+    const def = stage(index);
+    const left = slotTasks(index).filter((t) => t.status === 'open');
+    const leftStatus = cause === 'timeout' ? 'expired' : 'cancelled';
+    for (const t of left) t.status = leftStatus;
     const settledAt = now();
-    const isLast = index === input.chain.stages.length - 1;
-    if (settled !== 'approved' || isLast) state.status = settled;
+    const isLast = index === stages.length - 1;
+    if (outcome !== 'approved' || isLast) state.status = outcome;
+    const ended = outcome !== 'approved' || isLast;
     await persist({
       events: [
-        { key: `stage:${index}:r${state.round}:${settled}`, type: `stage.${settled}`, occurredAt: settledAt, data: { stageIndex: index, stage: def.name, round: state.round, cancelledTasks: leftOpen.map((t) => t.taskId) } },
-        ...(FINAL.includes(state.status) ? [{ key: `proposal:${state.status}`, type: `proposal.${state.status}`, occurredAt: settledAt, data: { stageIndex: index } }] : []),
+        { key: `stage:${index}:r${state.round}:${outcome}`, type: `stage.${outcome}`, occurredAt: settledAt, data: { stageIndex: index, stage: def.name, round: state.round, cause, closedTasks: left.map((t) => t.taskId) } },
+        ...(ended
+          ? [{ key: `proposal:${outcome}:r${state.round}`, type: `proposal.${outcome}`, occurredAt: settledAt, data: { stageIndex: index, round: state.round, cause } }]
+          : []),
       ],
-      tasks: leftOpen.map((t) => ({ id: t.taskId, status: 'cancelled' as const })),
-      proposal: FINAL.includes(state.status) ? { status: state.status, decidedAt: settledAt } : undefined,
+      tasks: left.map((t) => ({ id: t.taskId, status: leftStatus, decidedAt: settledAt })),
+      proposal: ended ? { status: state.status, decidedAt: outcome === 'returned' ? null : settledAt } : undefined,
+      notifications: ended
+        ? [{ key: `proposal:${outcome}:r${state.round}:proposer`, kind: 'proposal.decided', recipientPersonId: input.proposerPersonId, payload: { status: state.status, stage: def.name } }]
+        : [],
     });
+    if (outcome === 'approved' && !isLast) state.stageIndex = index + 1;
     setSearchAttributes();
     decisionsProcessed = upTo;
-    if (settled !== 'approved') break;
+  };
+
+  /** Returned for revision: waits for the proposer to resubmit (a new round at the same stage) or for a close. */
+  const awaitResubmission = async () => {
+    for (;;) {
+      await condition(() => !!closing || !!resubmission || (quiet() && wantsContinueAsNew()));
+      if (closing) return;
+      if (resubmission) break;
+      await handOver();
+    }
+    const r = resubmission!;
+    state.round += 1;
+    state.status = 'in_review';
+    state.proposalVersion = r.proposalVersion;
+    state.facts = r.facts;
+    await persist({
+      events: [{
+        key: `proposal:resubmitted:r${state.round}`,
+        type: 'proposal.resubmitted',
+        occurredAt: now(),
+        actorPersonId: r.actorPersonId,
+        data: { round: state.round, stageIndex: state.stageIndex, proposalVersion: r.proposalVersion, facts: r.facts, note: r.note ?? null, snapshot: r.snapshot ?? null },
+      }],
+      proposal: { status: 'in_review', round: state.round, escalated: false, decidedAt: null },
+    });
+    setSearchAttributes();
+    resubmitResult = { round: state.round, stageIndex: state.stageIndex, proposalStatus: state.status };
+    resubmission = null;
+  };
+
+  if (!input.carried) {
+    await persist({
+      events: [{
+        key: 'submitted',
+        type: 'proposal.submitted',
+        occurredAt: now(),
+        actorPersonId: input.proposerPersonId,
+        data: { template: input.template, proposalVersion: input.proposalVersion, facts: input.facts, snapshot: input.snapshot ?? null },
+      }],
+      proposal: { status: 'submitted', submittedAt: now(), round: 1 },
+    });
+  }
+  setSearchAttributes();
+
+  while (!isFinal()) {
+    if (closing) {
+      await close();
+      break;
+    }
+    if (state.status === 'returned') {
+      await awaitResubmission();
+      continue;
+    }
+    const index = state.stageIndex;
+    const def = stage(index);
+    const skipKey = state.round * 1000 + index;
+    const opened = state.tasks.some((t) => t.stageIndex === index && t.round === state.round);
+    if (!opened && !state.skipped.includes(skipKey) && !conditionHolds(def.condition, state.facts)) {
+      state.skipped.push(skipKey);
+      await persist({
+        events: [{ key: `stage:${index}:r${state.round}:skipped`, type: 'stage.skipped', occurredAt: now(), data: { stageIndex: index, stage: def.name, round: state.round, condition: def.condition ?? null, facts: state.facts } }],
+      });
+    }
+    if (state.skipped.includes(skipKey)) {
+      if (index === stages.length - 1) {
+        state.status = 'approved';
+        const at = now();
+        await persist({
+          events: [{ key: `proposal:approved:r${state.round}`, type: 'proposal.approved', occurredAt: at, data: { stageIndex: index, round: state.round, cause: 'decision' } }],
+          proposal: { status: 'approved', decidedAt: at },
+          notifications: [{ key: `proposal:approved:r${state.round}:proposer`, kind: 'proposal.decided', recipientPersonId: input.proposerPersonId, payload: { status: 'approved' } }],
+        });
+        setSearchAttributes();
+      } else {
+        state.stageIndex = index + 1;
+      }
+      continue;
+    }
+    const resolvable = opened ? true : await openStage(index);
+    state.status = 'in_review';
+    const outcome = await awaitStage(index, resolvable);
+    if (outcome === 'closed') continue;
+    if (outcome === 'timed-out') await settle(index, 'returned', 'timeout');
+    else await settle(index, outcome as Exclude<StageOutcome, 'pending'>, 'decision');
   }
 
   await condition(allHandlersFinished);

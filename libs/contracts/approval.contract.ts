@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ChainDefinition } from '../domain/chain';
+import type { ChainDefinition, ProposalFacts } from '../domain/chain';
 import type { Capacity, Decision, ProposalStatus, TaskStatus } from '../domain/proposal';
 
 /** Shared between the API (client), the worker and the workflow. Must bundle: no Node or Nest imports. */
@@ -8,12 +8,30 @@ export const DEFAULT_TASK_QUEUE = 'estafet-approvals';
 
 export const workflowIdForProposal = (proposalId: string): string => `proposal-${proposalId}`;
 
+/** History events after which a run hands over to a fresh one (continue-as-new) at a quiet moment. */
+export const DEFAULT_CONTINUE_AS_NEW_AFTER = 2000;
+
 export interface ApprovalWorkflowInput {
   proposalId: string;
   proposerPersonId: string;
   unitId: string;
   template: { id: string; code: string; version: number };
   chain: ChainDefinition;
+  /** What stage conditions test, as of submission. */
+  facts: ProposalFacts;
+  /** Content version submitted; each decision records the version it was taken on. */
+  proposalVersion: number;
+  /** The submitted content, kept in the record so every version stays recoverable. */
+  snapshot?: Record<string, unknown>;
+  /** Tuning for tests and operators; defaults apply when absent. */
+  options?: { continueAsNewAfterEvents?: number };
+  /** Set only by continue-as-new: the state the previous run handed over. */
+  carried?: CarriedState;
+}
+
+/** Everything a run needs to pick up where the previous run stopped. */
+export interface CarriedState {
+  state: ApprovalState;
 }
 
 export interface DecisionInput {
@@ -30,6 +48,35 @@ export interface DecisionResult {
   actorPersonId: string;
   actorPositionId: string;
   capacity: Capacity;
+  /** True when the task was the result of an escalation ("on escalation"). */
+  onEscalation: boolean;
+  proposalVersion: number;
+  proposalStatus: ProposalStatus;
+}
+
+/** Withdrawal by the proposer or cancellation by an administrator. */
+export interface CloseInput {
+  actorPersonId: string;
+  reason: string;
+}
+
+export interface CloseResult {
+  proposalStatus: ProposalStatus;
+  closedAt: string;
+  cancelledTasks: string[];
+}
+
+export interface ResubmitInput {
+  actorPersonId: string;
+  proposalVersion: number;
+  facts: ProposalFacts;
+  snapshot?: Record<string, unknown>;
+  note?: string;
+}
+
+export interface ResubmitResult {
+  round: number;
+  stageIndex: number;
   proposalStatus: ProposalStatus;
 }
 
@@ -37,12 +84,20 @@ export interface TaskState {
   taskId: string;
   stageIndex: number;
   round: number;
+  slot: number;
   positionId: string;
   assigneePersonId: string | null;
   assigneeName: string | null;
   capacity: Capacity | null;
   status: TaskStatus;
+  createdAt: string;
   dueAt: string | null;
+  escalationLevel: number;
+  escalatedFromTaskId: string | null;
+  remindersSent: number;
+  overdueAt: string | null;
+  /** Set when a notify-only timeout was handled, so it is handled once. */
+  timeoutHandled?: boolean;
   decidedByPersonId?: string;
   decidedByName?: string;
 }
@@ -52,15 +107,24 @@ export interface ApprovalState {
   status: ProposalStatus;
   stageIndex: number;
   round: number;
+  proposalVersion: number;
+  facts: ProposalFacts;
+  /** Stages skipped because their condition does not hold, per round. */
+  skipped: number[];
   tasks: TaskState[];
+  /** Runs of this approval so far (1 + continue-as-new count). */
+  run: number;
 }
 
 export const decideUpdate = defineUpdate<DecisionResult, [DecisionInput]>('decide');
+export const withdrawUpdate = defineUpdate<CloseResult, [CloseInput]>('withdraw');
+export const cancelUpdate = defineUpdate<CloseResult, [CloseInput]>('cancel');
+export const resubmitUpdate = defineUpdate<ResubmitResult, [ResubmitInput]>('resubmit');
 export const stateQuery = defineQuery<ApprovalState>('state');
 
 /**
  * Failure types raised by the workflow when refusing an update. The API maps each to an HTTP status
- * (see apps/api/src/tasks/decision-errors.ts).
+ * (see apps/api/tasks/decision-errors.ts).
  */
 export const DecisionFailure = {
   TaskNotFound: 'TaskNotFound',
@@ -69,5 +133,8 @@ export const DecisionFailure = {
   AlreadyDecided: 'AlreadyDecided',
   ReasonRequired: 'ReasonRequired',
   ReturnNotAllowed: 'ReturnNotAllowed',
+  RequiresDefinitive: 'RequiresDefinitive',
+  NotProposer: 'NotProposer',
+  WrongState: 'WrongState',
 } as const;
 export type DecisionFailureType = (typeof DecisionFailure)[keyof typeof DecisionFailure];

@@ -1,5 +1,5 @@
 /** Lifecycle of a proposal (usulan). Only the approval workflow moves a submitted proposal. */
-export const PROPOSAL_STATUSES = ['draft', 'submitted', 'in_review', 'approved', 'rejected', 'returned', 'withdrawn'] as const;
+export const PROPOSAL_STATUSES = ['draft', 'submitted', 'in_review', 'approved', 'rejected', 'returned', 'withdrawn', 'cancelled'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export const PROPOSAL_TYPES = ['digital', 'non-digital'] as const;
@@ -20,7 +20,11 @@ export const PROPOSAL_STATUS_LABELS_ID: Record<ProposalStatus, string> = {
   rejected: 'Ditolak',
   returned: 'Dikembalikan untuk Perbaikan',
   withdrawn: 'Ditarik',
+  cancelled: 'Dibatalkan',
 };
+
+/** States in which a proposal's approval has ended for good. */
+export const FINAL_STATUSES: readonly ProposalStatus[] = ['approved', 'rejected', 'withdrawn', 'cancelled'];
 
 export const TASK_STATUSES = ['open', 'approved', 'rejected', 'returned', 'reassigned', 'escalated', 'expired', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -1,7 +1,8 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { deterministicUuid, hashEvent, verifyChain, ChainVerification } from '../domain/history-hash';
-import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from './entities';
+import { ApprovalTaskEntity, HistoryEventEntity, NotificationOutboxEntity, ProposalEntity } from './entities';
+import type { NotificationKind } from './entities/notification-outbox.entity';
 
 export interface NewHistoryEvent {
   /** Unique per proposal; the event id is derived from it so a retried write is a no-op. */
@@ -15,16 +16,28 @@ export interface NewHistoryEvent {
 }
 
 export type TaskWrite = Pick<ApprovalTaskEntity, 'id'> &
-  Partial<Omit<ApprovalTaskEntity, 'id' | 'createdAt' | 'dueAt' | 'decidedAt'>> & {
+  Partial<Omit<ApprovalTaskEntity, 'id' | 'createdAt' | 'dueAt' | 'decidedAt' | 'overdueAt'>> & {
     createdAt?: string;
     dueAt?: string | null;
     decidedAt?: string | null;
+    overdueAt?: string | null;
   };
 
-export type ProposalWrite = Partial<Pick<ProposalEntity, 'status' | 'currentStage' | 'currentStageName'>> & {
+export type ProposalWrite = Partial<Pick<ProposalEntity, 'status' | 'currentStage' | 'currentStageName' | 'round' | 'escalated'>> & {
   submittedAt?: string;
   decidedAt?: string | null;
+  stageOpenedAt?: string | null;
 };
+
+/** A message for the outbox; its id derives from the event key and the recipient. */
+export interface NotificationWrite {
+  key: string;
+  kind: NotificationKind;
+  taskId?: string | null;
+  recipientPersonId?: string | null;
+  recipientRole?: string | null;
+  payload?: Record<string, unknown>;
+}
 
 /** One fact of an approval and its effects on the read models, written atomically. */
 export interface RecordBatch {
@@ -32,6 +45,7 @@ export interface RecordBatch {
   events: NewHistoryEvent[];
   tasks?: TaskWrite[];
   proposal?: ProposalWrite;
+  notifications?: NotificationWrite[];
 }
 
 export const eventIdFor = (proposalId: string, key: string) => deterministicUuid(`estafet:${proposalId}:${key}`);
@@ -63,12 +77,24 @@ export class RecordStore {
 
       for (const task of batch.tasks ?? []) await this.writeTask(em, batch.proposalId, task);
       if (batch.proposal) {
-        const { submittedAt, decidedAt, ...rest } = batch.proposal;
+        const { submittedAt, decidedAt, stageOpenedAt, ...rest } = batch.proposal;
         await em.update(ProposalEntity, { id: batch.proposalId }, {
           ...rest,
           ...(submittedAt !== undefined ? { submittedAt: new Date(submittedAt) } : {}),
           ...(decidedAt !== undefined ? { decidedAt: toDate(decidedAt) } : {}),
+          ...(stageOpenedAt !== undefined ? { stageOpenedAt: toDate(stageOpenedAt) } : {}),
         });
+      }
+      if (batch.notifications?.length) {
+        await em.insert(NotificationOutboxEntity, batch.notifications.map((n) => ({
+          id: eventIdFor(batch.proposalId, `notify:${n.key}`),
+          proposalId: batch.proposalId,
+          taskId: n.taskId ?? null,
+          kind: n.kind,
+          recipientPersonId: n.recipientPersonId ?? null,
+          recipientRole: n.recipientRole ?? null,
+          payload: n.payload ?? {},
+        })) as QueryDeepPartialEntity<NotificationOutboxEntity>[]);
       }
       await this.append(em, batch.proposalId, batch.events);
       return { applied: true };
@@ -76,13 +102,14 @@ export class RecordStore {
   }
 
   private async writeTask(em: EntityManager, proposalId: string, task: TaskWrite): Promise<void> {
-    const { createdAt, dueAt, decidedAt, ...rest } = task;
+    const { createdAt, dueAt, decidedAt, overdueAt, ...rest } = task;
     const values = {
       ...rest,
       proposalId,
       ...(createdAt !== undefined ? { createdAt: new Date(createdAt) } : {}),
       ...(dueAt !== undefined ? { dueAt: toDate(dueAt) } : {}),
       ...(decidedAt !== undefined ? { decidedAt: toDate(decidedAt) } : {}),
+      ...(overdueAt !== undefined ? { overdueAt: toDate(overdueAt) } : {}),
     };
     const found = await em.exists(ApprovalTaskEntity, { where: { id: task.id } });
     if (found) await em.update(ApprovalTaskEntity, { id: task.id }, values);

@@ -19,6 +19,7 @@ import { RecordStore } from '../../../libs/persistence/record.store';
 import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
 import type { approvalWorkflow } from '../../../workflows/approval.workflow';
 import { CreateProposalDto } from './dto/create-proposal.dto';
+import { proposalFacts, proposalSnapshot } from './proposal-content';
 import { HistoryEventView, ProposalView, TaskSummaryView, VerificationView } from './dto/proposal.views';
 
 /** The template used when a proposal names none and no template claims its category. */
@@ -75,6 +76,9 @@ export class ProposalsService {
       unitId: proposal.unitId,
       template: { id: template.id, code: template.code, version: template.version },
       chain: template.definition,
+      facts: await proposalFacts(this.dataSource, proposal),
+      proposalVersion: proposal.version,
+      snapshot: proposalSnapshot(proposal),
     };
     try {
       await this.temporal.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {

@@ -10,6 +10,9 @@ const STATUS: Record<DecisionFailureType, HttpStatus> = {
   [DecisionFailure.AlreadyDecided]: HttpStatus.CONFLICT,
   [DecisionFailure.ReasonRequired]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DecisionFailure.ReturnNotAllowed]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DecisionFailure.RequiresDefinitive]: HttpStatus.FORBIDDEN,
+  [DecisionFailure.NotProposer]: HttpStatus.FORBIDDEN,
+  [DecisionFailure.WrongState]: HttpStatus.CONFLICT,
 };
 
 const CODE: Record<DecisionFailureType, string> = {
@@ -19,15 +22,18 @@ const CODE: Record<DecisionFailureType, string> = {
   AlreadyDecided: 'ALREADY_DECIDED',
   ReasonRequired: 'REASON_REQUIRED',
   ReturnNotAllowed: 'RETURN_NOT_ALLOWED',
+  RequiresDefinitive: 'REQUIRES_DEFINITIVE_HOLDER',
+  NotProposer: 'NOT_PROPOSER',
+  WrongState: 'INVALID_STATE',
 };
 
-/** Translates the workflow's refusal of a decision into the API's error; other errors pass through. */
-export function decisionError(err: unknown): unknown {
+/** Translates the workflow's refusal of an update (decision, withdrawal, resubmission) into the API's error; other errors pass through. */
+export function decisionError(err: unknown, reasonField = 'comment'): unknown {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
     const type = err.cause.type as DecisionFailureType | undefined;
     if (type && type in STATUS) {
       const details = type === DecisionFailure.ReasonRequired
-        ? [{ field: 'comment', messages: [err.cause.message] }]
+        ? [{ field: reasonField, messages: [err.cause.message] }]
         : err.cause.details?.[0];
       return new DomainError(CODE[type], err.cause.message, STATUS[type], details ?? undefined);
     }

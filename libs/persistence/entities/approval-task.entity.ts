@@ -23,6 +23,24 @@ export class ApprovalTaskEntity {
   @Column('int')
   round: number;
 
+  /** Which approver slot of the stage this task fills; an escalation keeps the slot of the task it replaces. */
+  @Column('int', { default: 0 })
+  slot: number;
+
+  /** 0 for the original task, n for the n-th escalation of its slot. */
+  @Column('int', { name: 'escalation_level', default: 0 })
+  escalationLevel: number;
+
+  @Column('uuid', { name: 'escalated_from_task_id', nullable: true })
+  escalatedFromTaskId: string | null;
+
+  @Column('int', { name: 'reminders_sent', default: 0 })
+  remindersSent: number;
+
+  /** When the task passed its due time while still open (Jatuh Tempo), if it did. */
+  @Column('timestamptz', { name: 'overdue_at', nullable: true })
+  overdueAt: Date | null;
+
   @Column('uuid', { name: 'position_id' })
   positionId: string;
 
@@ -41,6 +59,7 @@ export class ApprovalTaskEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** When the task stopped being open (decided, escalated, cancelled). */
   @Column('timestamptz', { name: 'decided_at', nullable: true })
   decidedAt: Date | null;
 

@@ -2,6 +2,7 @@ import { AppointmentEntity } from './appointment.entity';
 import { ApprovalTaskEntity } from './approval-task.entity';
 import { ChainTemplateEntity } from './chain-template.entity';
 import { HistoryEventEntity } from './history-event.entity';
+import { NotificationOutboxEntity } from './notification-outbox.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
 import { PositionEntity } from './position.entity';
@@ -12,6 +13,7 @@ export {
   ApprovalTaskEntity,
   ChainTemplateEntity,
   HistoryEventEntity,
+  NotificationOutboxEntity,
   OrgUnitEntity,
   PersonEntity,
   PositionEntity,
@@ -27,4 +29,5 @@ export const ENTITIES = [
   ProposalEntity,
   ApprovalTaskEntity,
   HistoryEventEntity,
+  NotificationOutboxEntity,
 ];

@@ -92,6 +92,16 @@ export class ProposalEntity {
   @Column('varchar', { name: 'current_stage_name', length: 200, nullable: true })
   currentStageName: string | null;
 
+  @Column('int', { default: 1 })
+  round: number;
+
+  @Column('timestamptz', { name: 'stage_opened_at', nullable: true })
+  stageOpenedAt: Date | null;
+
+  /** True once any task of the current round was escalated. */
+  @Column('boolean', { default: false })
+  escalated: boolean;
+
   /** Content version: bumped on every edit, so each decision can name the version it saw. */
   @Column('int', { default: 1 })
   version: number;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
 import type { Attachment, OutcomeIndicator, PilotPlan } from '../../../../libs/persistence/entities/proposal.entity';
 
 export class TaskSummaryView {
@@ -38,7 +39,7 @@ export class ProposalView {
   @ApiProperty() risks: string;
   @ApiProperty({ type: [String] }) collaboratingUnitIds: string[];
   @ApiProperty() attachments: Attachment[];
-  @ApiProperty({ enum: ['draft', 'submitted', 'in_review', 'approved', 'rejected', 'returned', 'withdrawn'] }) status: string;
+  @ApiProperty({ enum: PROPOSAL_STATUSES }) status: string;
   @ApiProperty({ example: 'Menunggu Persetujuan' }) statusLabel: string;
   @ApiPropertyOptional({ nullable: true }) templateId: string | null;
   @ApiPropertyOptional({ nullable: true }) workflowId: string | null;
