@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { decideUpdate, DecisionResult, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
-import { notFound } from '../../../libs/http/domain-error';
-import { ApprovalTaskEntity } from '../../../libs/persistence/entities';
+import { conflict, DomainError, notFound } from '../../../libs/http/domain-error';
+import { ApprovalTaskEntity, PersonEntity } from '../../../libs/persistence/entities';
 import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
 import { decisionError } from './decision-errors';
 import { DecisionDto, InboxTaskView, TaskListQuery, TaskPageView } from './dto/decision.dto';
@@ -48,13 +48,34 @@ export class TasksService {
     return { items, total, page, pageSize };
   }
 
+  /** 409 naming what closed the task, from the read model (the workflow may have ended already). */
+  private async closedTask(task: ApprovalTaskEntity): Promise<DomainError> {
+    const person = (id: string | null) =>
+      id ? this.dataSource.getRepository(PersonEntity).findOne({ where: { id }, select: { name: true } }) : Promise.resolve(null);
+    if (task.decidedByPersonId) {
+      const by = await person(task.decidedByPersonId);
+      return conflict('ALREADY_DECIDED', `This task is already closed: decided by ${by?.name ?? 'another official'}.`, { decidedBy: by?.name ?? null });
+    }
+    if (task.status === 'escalated') {
+      const next = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { escalatedFromTaskId: task.id } });
+      const to = await person(next?.assigneePersonId ?? null);
+      return conflict('ALREADY_DECIDED', `This task passed its due time and was escalated${to ? ` to ${to.name}` : ''}.`, { escalatedTo: to?.name ?? null });
+    }
+    const other = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({
+      where: { proposalId: task.proposalId, stageIndex: task.stageIndex, round: task.round, status: In(['approved', 'rejected', 'returned']) },
+    });
+    const by = await person(other?.decidedByPersonId ?? null);
+    return conflict('ALREADY_DECIDED', `This task is already closed (${task.status})${by ? `: decided by ${by.name}` : ''}.`, { decidedBy: by?.name ?? null, status: task.status });
+  }
+
   /**
    * Sends the decision to the proposal's workflow as an Update. The workflow's validator decides
    * whether the caller may decide; the idempotency key makes a retried request apply once.
    */
   async decide(user: AuthUser, taskId: string, dto: DecisionDto, idempotencyKey?: string): Promise<DecisionResult> {
-    const task = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { id: taskId }, select: { id: true, proposalId: true } });
+    const task = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { id: taskId } });
     if (!task) throw notFound('Task', taskId);
+    if (task.status !== 'open' && !idempotencyKey) throw await this.closedTask(task);
     const handle = this.temporal.workflow.getHandle(workflowIdForProposal(task.proposalId));
     const updateId = `decision:${user.personId}:${taskId}:${idempotencyKey ?? randomUUID()}`;
     try {

@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { ApprovalWorkflowInput, stateQuery, workflowIdForProposal } from '../libs/contracts/approval.contract';
+import { SA_ESCALATED, SA_STATUS } from '../libs/contracts/search-attributes';
+import type { StageDefinition } from '../libs/domain/chain';
+import {
+  AppointmentEntity,
+  ApprovalTaskEntity,
+  HistoryEventEntity,
+  NotificationOutboxEntity,
+  PositionEntity,
+  ProposalEntity,
+} from '../libs/persistence/entities';
+import { DEMO_PEOPLE, idOf } from '../libs/persistence/seed/demo-organization';
+import { TEMPORAL_CLIENT } from '../libs/temporal/temporal-client.module';
+import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from './support/app-stack';
+import { insertTemplate } from './support/templates';
+
+/** Every stage mode and timeout policy of the engine, each through the real workflow. */
+describe('approval engine', () => {
+  let stack: AppStack;
+  let temporal: Client;
+  const PROPOSER = 'Rina Wulandari';
+  const nameOf = new Map(DEMO_PEOPLE.map(([nip, name]) => [idOf('person', nip), name]));
+
+  beforeAll(async () => {
+    stack = await startAppStack();
+    temporal = stack.api.get<Client>(TEMPORAL_CLIENT);
+  });
+  afterAll(() => stack?.close());
+
+  const stageOf = (over: Partial<StageDefinition>): StageDefinition => ({
+    key: 'tahap',
+    name: 'Tahap Uji',
+    approvers: [{ kind: 'head-of-proposer-unit' }],
+    mode: 'any',
+    ...over,
+  });
+
+  async function submit(stages: StageDefinition[], overrides: Record<string, unknown> = {}): Promise<string> {
+    const templateCode = await insertTemplate(stack.dataSource, stages);
+    const res = await stack.http
+      .post('/api/proposals')
+      .set('Authorization', `Bearer ${await stack.tokenFor(PROPOSER)}`)
+      .send(validProposal({ templateCode, ...overrides }))
+      .expect(201);
+    return res.body.id;
+  }
+
+  const tasksOf = (proposalId: string) =>
+    stack.dataSource.getRepository(ApprovalTaskEntity).find({ where: { proposalId }, order: { createdAt: 'ASC', slot: 'ASC' } });
+  const openTask = (proposalId: string, positionCode: string) =>
+    eventually(
+      async () => (await tasksOf(proposalId)).find((t) => t.status === 'open' && t.positionId === positionId(positionCode)),
+      20_000,
+      `an open task for ${positionCode}`,
+    );
+  const statusOf = async (proposalId: string) => (await stack.dataSource.getRepository(ProposalEntity).findOneByOrFail({ id: proposalId })).status;
+  const waitStatus = (proposalId: string, status: string, timeoutMs = 20_000) =>
+    eventually(async () => (await statusOf(proposalId)) === status, timeoutMs, `status ${status}`);
+  const history = (proposalId: string) =>
+    stack.dataSource.getRepository(HistoryEventEntity).find({ where: { proposalId }, order: { seq: 'ASC' } });
+  const outbox = (proposalId: string) => stack.dataSource.getRepository(NotificationOutboxEntity).findBy({ proposalId });
+
+  async function decide(task: ApprovalTaskEntity, decision: 'approve' | 'reject' | 'return', expected = 200, who?: string) {
+    const actor = who ?? nameOf.get(task.assigneePersonId!)!;
+    const res = await stack.http
+      .post(`/api/tasks/${task.id}/decision`)
+      .set('Authorization', `Bearer ${await stack.tokenFor(actor)}`)
+      .send({ decision, ...(decision === 'approve' ? {} : { comment: 'Mohon dilengkapi analisis biaya.' }) });
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
+    return res.body;
+  }
+
+  const kadis = ['KADIS-DINKES', 'KADIS-DINSOS', 'KADIS-DUKCAPIL'];
+  const threeHeads = { kind: 'positions' as const, positionIds: kadis.map(positionId) };
+
+  it('settles an `any` stage on the first approval and cancels the other slots', async () => {
+    const id = await submit([stageOf({ approvers: [threeHeads], mode: 'any' })]);
+    await decide(await openTask(id, 'KADIS-DINSOS'), 'approve');
+    await waitStatus(id, 'approved');
+    const tasks = await tasksOf(id);
+    expect(tasks.map((t) => t.status).sort()).toEqual(['approved', 'cancelled', 'cancelled']);
+    const late = tasks.find((t) => t.positionId === positionId('KADIS-DINKES'))!;
+    const refused = await decide(late, 'approve', 409);
+    expect(refused.code).toBe('ALREADY_DECIDED');
+  });
+
+  it('needs every slot of an `all` stage, and one rejection rejects it', async () => {
+    const approved = await submit([stageOf({ approvers: [threeHeads], mode: 'all' })]);
+    for (const post of kadis.slice(0, 2)) {
+      const result = await decide(await openTask(approved, post), 'approve');
+      expect(result.proposalStatus).toBe('in_review');
+    }
+    const last = await decide(await openTask(approved, kadis[2]), 'approve');
+    expect(last.proposalStatus).toBe('approved');
+
+    const rejected = await submit([stageOf({ approvers: [threeHeads], mode: 'all' })]);
+    await decide(await openTask(rejected, 'KADIS-DINKES'), 'approve');
+    const no = await decide(await openTask(rejected, 'KADIS-DUKCAPIL'), 'reject');
+    expect(no.proposalStatus).toBe('rejected');
+    expect((await tasksOf(rejected)).map((t) => t.status).sort()).toEqual(['approved', 'cancelled', 'rejected']);
+  });
+
+  it('approves a `quorum:2` stage at two approvals, after a rejection that leaves the quorum reachable', async () => {
+    const evaluators = { kind: 'positions' as const, positionIds: ['EVAL-BRIDA-1', 'EVAL-BRIDA-2', 'EVAL-BRIDA-3'].map(positionId) };
+    const id = await submit([stageOf({ approvers: [evaluators], mode: 'quorum:2' })]);
+    expect((await decide(await openTask(id, 'EVAL-BRIDA-1'), 'reject')).proposalStatus).toBe('in_review');
+    expect((await decide(await openTask(id, 'EVAL-BRIDA-2'), 'approve')).proposalStatus).toBe('in_review');
+    expect((await decide(await openTask(id, 'EVAL-BRIDA-3'), 'approve')).proposalStatus).toBe('approved');
+  });
+
+  it('escalates a timed-out task to the superior post, records it, tells the new assignee and flags the workflow', async () => {
+    const id = await submit([stageOf({ approvers: [{ kind: 'position', positionId: positionId('KADIS-DINSOS') }], sla: 'PT2S' })]);
+    const original = await openTask(id, 'KADIS-DINSOS');
+    const escalated = await openTask(id, 'SEKDA');
+    expect(escalated).toMatchObject({ escalationLevel: 1, escalatedFromTaskId: original.id, assigneePersonId: personId('Budi Santoso') });
+    const before = await stack.dataSource.getRepository(ApprovalTaskEntity).findOneByOrFail({ id: original.id });
+    expect(before.status).toBe('escalated');
+    expect(before.overdueAt).not.toBeNull();
+    expect((await decide(original, 'approve', 409)).message).toContain('escalated to Budi Santoso');
+
+    const types = (await history(id)).map((h) => h.type);
+    expect(types.indexOf('task.overdue')).toBeGreaterThan(-1);
+    expect(types.indexOf('task.escalated')).toBeGreaterThan(types.indexOf('task.overdue'));
+    const notices = await outbox(id);
+    expect(notices).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'task.escalated', recipientPersonId: personId('Budi Santoso'), taskId: escalated.id }),
+      expect.objectContaining({ kind: 'admin.alert', recipientRole: 'admin', taskId: original.id }),
+      expect.objectContaining({ kind: 'task.overdue', recipientPersonId: personId('Yusuf Hakim') }),
+    ]));
+    expect((await stack.dataSource.getRepository(ProposalEntity).findOneByOrFail({ id })).escalated).toBe(true);
+    const handle = temporal.workflow.getHandle(workflowIdForProposal(id));
+    await eventually(async () => (await handle.describe()).typedSearchAttributes.get(SA_ESCALATED) === true, 10_000, 'EstafetEscalated');
+    await eventually(async () => {
+      const listed: string[] = [];
+      for await (const wf of temporal.workflow.list({ query: `EstafetEscalated = true AND EstafetStatus = 'in_review' AND WorkflowId = '${handle.workflowId}'` })) listed.push(wf.workflowId);
+      return listed.includes(handle.workflowId);
+    }, 15_000, 'the escalated workflow in a visibility query');
+
+    const result = await decide(escalated, 'approve');
+    expect(result).toMatchObject({ onEscalation: true, proposalStatus: 'approved' });
+    const decided = (await history(id)).find((h) => h.type === 'task.decided')!;
+    expect(decided.data).toMatchObject({ onEscalation: true, decision: 'approve' });
+    expect(decided.actorPersonId).toBe(personId('Budi Santoso'));
+    await eventually(async () => (await handle.describe()).typedSearchAttributes.get(SA_STATUS) === 'approved', 10_000, 'EstafetStatus');
+  });
+
+  it('escalates to a named post under `escalate-to`', async () => {
+    const id = await submit([stageOf({ approvers: [{ kind: 'position', positionId: positionId('KA-BRIDA') }], sla: 'PT2S', onTimeout: { action: 'escalate-to', positionId: positionId('INSPEKTUR') } })]);
+    const escalated = await openTask(id, 'INSPEKTUR');
+    expect(escalated).toMatchObject({ escalationLevel: 1, assigneePersonId: personId('Ratna Sari') });
+    const event = (await history(id)).find((h) => h.type === 'task.escalated')!;
+    expect(event.data).toMatchObject({ policy: 'escalate-to', toPositionId: positionId('INSPEKTUR'), toName: 'Ratna Sari' });
+    await decide(escalated, 'approve');
+    await waitStatus(id, 'approved');
+  });
+
+  it('stops escalating at the cap and from then on only alerts administrators', async () => {
+    const id = await submit([stageOf({ approvers: [{ kind: 'position', positionId: positionId('EVAL-BRIDA-2') }], sla: 'PT2S', onTimeout: { action: 'escalate-superior', maxEscalations: 1 } })]);
+    const head = await openTask(id, 'KA-BRIDA');
+    expect(head.escalationLevel).toBe(1);
+    const capped = await eventually(async () => (await history(id)).find((h) => h.type === 'task.timeout'), 20_000, 'the capped timeout');
+    expect(capped.data).toMatchObject({ taskId: head.id, outcome: 'escalation-cap-reached', escalationLevel: 1 });
+    const tasks = await tasksOf(id);
+    expect(tasks.map((t) => `${t.escalationLevel}:${t.status}`).sort()).toEqual(['0:escalated', '1:open']);
+    expect(tasks.find((t) => t.id === head.id)!.overdueAt).not.toBeNull();
+    expect(await outbox(id)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'admin.alert', taskId: head.id, payload: expect.objectContaining({ reason: 'escalation-cap-reached' }) }),
+    ]));
+    await decide(head, 'approve');
+    await waitStatus(id, 'approved');
+  });
+
+  it('returns the proposal on timeout under `return`, marking the timed-out task expired', async () => {
+    const id = await submit([stageOf({ sla: 'PT2S', onTimeout: { action: 'return' } })]);
+    await waitStatus(id, 'returned');
+    const [task] = await tasksOf(id);
+    expect(task.status).toBe('expired');
+    const settled = (await history(id)).find((h) => h.type === 'stage.returned')!;
+    expect(settled.data).toMatchObject({ cause: 'timeout' });
+    expect(await outbox(id)).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'proposal.decided', recipientPersonId: personId(PROPOSER), payload: expect.objectContaining({ status: 'returned' }) }),
+    ]));
+  });
+
+  it('leaves the task open and alerts administrators under `notify-admin`, after reminders', async () => {
+    const id = await submit([stageOf({ sla: 'PT3S', reminders: ['PT1S', 'PT2S'], onTimeout: { action: 'notify-admin' } })]);
+    const timeout = await eventually(async () => (await history(id)).find((h) => h.type === 'task.timeout'), 20_000, 'the timeout');
+    expect(timeout.data).toMatchObject({ policy: 'notify-admin', outcome: 'notify-admin' });
+    const [task] = await tasksOf(id);
+    expect(task).toMatchObject({ status: 'open', remindersSent: 2 });
+    expect(task.overdueAt).not.toBeNull();
+    const types = (await history(id)).map((h) => h.type);
+    expect(types.filter((t) => t === 'task.reminded')).toHaveLength(2);
+    expect(types.indexOf('task.reminded')).toBeLessThan(types.indexOf('task.overdue'));
+    const kinds = (await outbox(id)).map((n) => n.kind).sort();
+    expect(kinds).toEqual(['admin.alert', 'task.assigned', 'task.overdue', 'task.reminder', 'task.reminder']);
+    await decide(task, 'approve');
+    await waitStatus(id, 'approved');
+  });
+
+  it('skips a stage whose condition does not hold and records the skip', async () => {
+    const id = await submit([
+      stageOf({ key: 'besar', name: 'Anggaran Besar', condition: { field: 'budgetEstimate', op: 'gte', value: 1_000_000_000 }, approvers: [{ kind: 'position', positionId: positionId('SEKDA') }] }),
+      stageOf({ key: 'lintas', name: 'Lintas Perangkat Daerah', condition: { field: 'crossAgency', op: 'eq', value: true }, approvers: [{ kind: 'position', positionId: positionId('KA-BRIDA') }] }),
+    ], { budgetEstimate: 5_000_000, collaboratingUnitIds: [idOf('unit', 'DINSOS')] });
+    await decide(await openTask(id, 'KA-BRIDA'), 'approve');
+    await waitStatus(id, 'approved');
+    const skipped = (await history(id)).filter((h) => h.type === 'stage.skipped');
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0].data).toMatchObject({ stage: 'Anggaran Besar', facts: { budgetEstimate: 5_000_000, crossAgency: true } });
+  });
+
+  it('lets only a definitive holder decide a `requiresDefinitive` stage', async () => {
+    const unitId = idOf('unit', 'BRIDA');
+    const post = await stack.dataSource.getRepository(PositionEntity).save({
+      id: randomUUID(), code: `UJI-${randomUUID().slice(0, 8)}`, title: 'Kepala Pusat Uji', unitId, level: 'administrator', superiorPositionId: positionId('KA-BRIDA'), isUnitHead: false,
+    });
+    await stack.dataSource.getRepository(AppointmentEntity).insert({
+      id: randomUUID(), positionId: post.id, personId: personId('Indah Permatasari'), capacity: 'plh', startsAt: new Date(Date.now() - 60_000), endsAt: null,
+    });
+    const id = await submit([stageOf({ approvers: [{ kind: 'position', positionId: post.id }], requiresDefinitive: true })]);
+    const task = await eventually(async () => (await tasksOf(id)).find((t) => t.status === 'open'), 20_000, 'the task');
+    expect(task.capacity).toBe('plh');
+    const refused = await decide(task, 'approve', 403);
+    expect(refused).toMatchObject({ code: 'REQUIRES_DEFINITIVE_HOLDER' });
+    expect(refused.message).toContain('Plh.');
+  });
+
+  it('continues as new before the history grows large and carries on where it stopped', async () => {
+    const stages = [1, 2, 3].map((n) => stageOf({ key: `tahap-${n}`, name: `Tahap ${n}`, approvers: [{ kind: 'position', positionId: positionId(['KASI-USAHA', 'KABID-YAN', 'KADIS-DPMPTSP'][n - 1]) }] }));
+    const templateCode = await insertTemplate(stack.dataSource, stages);
+    const draft = await stack.http
+      .post('/api/proposals')
+      .set('Authorization', `Bearer ${await stack.tokenFor(PROPOSER)}`)
+      .send(validProposal({ templateCode, submit: false }))
+      .expect(201);
+    const proposal = await stack.dataSource.getRepository(ProposalEntity).findOneByOrFail({ id: draft.body.id });
+    const input: ApprovalWorkflowInput = {
+      proposalId: proposal.id,
+      proposerPersonId: proposal.proposerId,
+      unitId: proposal.unitId,
+      template: { id: proposal.templateId!, code: templateCode, version: 1 },
+      chain: { stages },
+      facts: { budgetEstimate: 75_000_000, category: proposal.category, crossAgency: false },
+      proposalVersion: 1,
+      options: { continueAsNewAfterEvents: 25 },
+    };
+    const handle = await temporal.workflow.start('approvalWorkflow', {
+      taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? 'estafet-approvals',
+      workflowId: workflowIdForProposal(proposal.id),
+      args: [input],
+    });
+    for (const post of ['KASI-USAHA', 'KABID-YAN', 'KADIS-DPMPTSP']) await decide(await openTask(proposal.id, post), 'approve');
+    await waitStatus(proposal.id, 'approved');
+    const final = await temporal.workflow.getHandle(handle.workflowId).query(stateQuery);
+    expect(final.run).toBeGreaterThan(1);
+    expect(final.status).toBe('approved');
+    const rows = await history(proposal.id);
+    expect(rows.filter((h) => h.type === 'task.created')).toHaveLength(3);
+    expect(rows.filter((h) => h.type === 'proposal.submitted')).toHaveLength(1);
+    const verify = await stack.http
+      .get(`/api/proposals/${proposal.id}/history/verify`)
+      .set('Authorization', `Bearer ${await stack.tokenFor(PROPOSER)}`)
+      .expect(200);
+    expect(verify.body).toMatchObject({ valid: true, count: rows.length });
+  });
+});
