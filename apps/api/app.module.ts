@@ -10,6 +10,7 @@ import { AuthController } from './auth/auth.controller';
 import { HealthModule } from './health/health.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { TasksModule } from './tasks/tasks.module';
+import { TemplatesModule } from './templates/templates.module';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { TasksModule } from './tasks/tasks.module';
     HealthModule,
     ProposalsModule,
     TasksModule,
+    TemplatesModule,
   ],
   controllers: [AuthController],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

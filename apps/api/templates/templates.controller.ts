@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { Roles } from '../../../libs/auth/auth.decorators';
+import { CreateTemplateDto, CreateVersionDto } from './dto/create-template.dto';
+import { INOVASI_PELAYANAN_PUBLIK_EXAMPLE } from './dto/template.examples';
+import { TemplateListView, TemplateView } from './dto/template.views';
+import { TemplatesService } from './templates.service';
+
+const INVALID = 'Invalid fields (VALIDATION_FAILED) or an invalid chain (INVALID_CHAIN, e.g. an unknown post); details name each field, e.g. stages[1].mode';
+const { code: _code, ...VERSION_EXAMPLE } = INOVASI_PELAYANAN_PUBLIK_EXAMPLE;
+
+/** Administrators define chains; anyone signed in may read them (a proposer may want to know who decides). */
+@ApiTags('templates')
+@ApiBearerAuth()
+@Controller('templates')
+export class TemplatesController {
+  constructor(private readonly templates: TemplatesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The latest version of every chain template, with its version numbers and use counts' })
+  @ApiOkResponse({ type: TemplateListView })
+  list(): Promise<TemplateListView> {
+    return this.templates.list();
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create a chain template (version 1); posts may be named by id or by code' })
+  @ApiBody({ type: CreateTemplateDto, examples: { 'inovasi-pelayanan-publik': { summary: 'Five stages up to the Wali Kota', value: INOVASI_PELAYANAN_PUBLIK_EXAMPLE } } })
+  @ApiCreatedResponse({ type: TemplateView })
+  @ApiForbiddenResponse({ description: 'Only administrators define chains' })
+  @ApiConflictResponse({ description: 'A template with this code exists (TEMPLATE_EXISTS): add a version instead' })
+  @ApiUnprocessableEntityResponse({ description: INVALID })
+  create(@Body() body: CreateTemplateDto): Promise<TemplateView> {
+    return this.templates.create(body);
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'The latest version of a chain template' })
+  @ApiOkResponse({ type: TemplateView })
+  @ApiNotFoundResponse({ description: 'No template has this code' })
+  latest(@Param('code') code: string): Promise<TemplateView> {
+    return this.templates.latest(code);
+  }
+
+  @Post(':code/versions')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Save a changed chain as the next version; earlier versions (and approvals using them) never change' })
+  @ApiBody({ type: CreateVersionDto, examples: { 'inovasi-pelayanan-publik': { summary: 'The same five stages', value: VERSION_EXAMPLE } } })
+  @ApiCreatedResponse({ type: TemplateView })
+  @ApiForbiddenResponse({ description: 'Only administrators define chains' })
+  @ApiNotFoundResponse({ description: 'No template has this code' })
+  @ApiConflictResponse({ description: 'Too many versions of this code were being created at the same moment (VERSION_CONFLICT): retry' })
+  @ApiUnprocessableEntityResponse({ description: INVALID })
+  addVersion(@Param('code') code: string, @Body() body: CreateVersionDto): Promise<TemplateView> {
+    return this.templates.addVersion(code, body);
+  }
+
+  @Get(':code/versions/:version')
+  @ApiOperation({ summary: 'One version of a chain template, with the number of proposals using it' })
+  @ApiOkResponse({ type: TemplateView })
+  @ApiNotFoundResponse({ description: 'No such template or version' })
+  version(@Param('code') code: string, @Param('version', ParseIntPipe) version: number): Promise<TemplateView> {
+    return this.templates.version(code, version);
+  }
+}
