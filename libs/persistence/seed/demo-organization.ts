@@ -43,6 +43,8 @@ const POSITIONS: [code: string, title: string, unit: string, level: string, supe
   ['INSPEKTUR', 'Inspektur Daerah', 'INSPEKTORAT', 'jpt-pratama', 'WALIKOTA', true],
 ];
 
+export const DEMO_POSITION_CODES = POSITIONS.map(([code]) => code);
+
 const APPROVER: Role[] = ['approver', 'proposer'];
 
 /** [NIP, name, email local part, roles, post held as definitive holder (or null)] */
@@ -72,6 +74,45 @@ const SIMPLE_CHAIN: ChainDefinition = {
   ],
 };
 
+const post = (code: string) => ({ kind: 'position' as const, positionId: idOf('position', code) });
+
+/** Story S1: the five layers a public-service innovation climbs, ending with the mayor's decree. */
+const PUBLIC_SERVICE_CHAIN: ChainDefinition = {
+  stages: [
+    { key: 'kepala-seksi', name: 'Kepala Seksi', approvers: [{ kind: 'head-of-proposer-unit' }], mode: 'any', sla: 'P2D', reminders: ['P1D'] },
+    { key: 'kepala-bidang', name: 'Kepala Bidang', approvers: [{ kind: 'head-of-parent-unit' }], mode: 'any', sla: 'P3D', reminders: ['P2D'], mayReturn: true },
+    { key: 'kepala-dinas', name: 'Kepala Dinas', approvers: [post('KADIS-DPMPTSP')], mode: 'any', sla: 'P5D', reminders: ['P3D'], mayReturn: true },
+    {
+      key: 'tim-evaluasi-brida',
+      name: 'Tim Evaluasi Inovasi BRIDA',
+      approvers: [{ kind: 'positions', positionIds: ['EVAL-BRIDA-1', 'EVAL-BRIDA-2', 'EVAL-BRIDA-3'].map((c) => idOf('position', c)) }],
+      mode: 'quorum:2',
+      sla: 'P10D',
+      reminders: ['P7D'],
+      onTimeout: { action: 'escalate-to', positionId: idOf('position', 'KA-BRIDA') },
+    },
+    { key: 'penetapan', name: 'Penetapan Wali Kota', approvers: [post('WALIKOTA')], mode: 'any', sla: 'P14D', reminders: ['P10D'], requiresDefinitive: true, onTimeout: { action: 'notify-admin' } },
+  ],
+};
+
+/** Story S2: a cross-agency data integration that every agency involved must agree to. */
+const CROSS_AGENCY_DATA_CHAIN: ChainDefinition = {
+  stages: [
+    { key: 'kepala-unit', name: 'Kepala Unit Pengusul', approvers: [{ kind: 'head-of-proposer-unit' }], mode: 'any', sla: 'P2D' },
+    {
+      key: 'kepala-perangkat-daerah',
+      name: 'Kepala Perangkat Daerah Terkait',
+      approvers: [{ kind: 'positions', positionIds: ['KADIS-DINKES', 'KADIS-DINSOS', 'KADIS-DUKCAPIL'].map((c) => idOf('position', c)) }],
+      mode: 'all',
+      condition: { field: 'crossAgency', op: 'eq', value: true },
+      sla: 'P3D',
+      reminders: ['P2D'],
+      onTimeout: { action: 'escalate-superior', maxEscalations: 1 },
+    },
+    { key: 'brida', name: 'Kepala BRIDA', approvers: [post('KA-BRIDA')], mode: 'any', sla: 'P5D' },
+  ],
+};
+
 export async function seedDemoOrganization(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (em) => {
     const insert = async <T extends object>(entity: new () => T, rows: object[]) => {
@@ -91,8 +132,27 @@ export async function seedDemoOrganization(dataSource: DataSource): Promise<void
       id: idOf('appointment', `${nip}:${post}`), positionId: idOf('position', post!), personId: idOf('person', nip),
       capacity: 'definitif', startsAt: new Date('2024-01-02T00:00:00Z'), endsAt: null,
     })));
-    await insert(ChainTemplateEntity, [
-      { id: idOf('template', 'umum@1'), code: 'umum', version: 1, name: 'Persetujuan Sederhana v1', categories: [], definition: SIMPLE_CHAIN },
-    ]);
+    await insert(ChainTemplateEntity, DEMO_TEMPLATES);
   });
 }
+
+/** The chain templates a fresh installation starts with. */
+export const DEMO_TEMPLATES: Pick<ChainTemplateEntity, 'id' | 'code' | 'version' | 'name' | 'categories' | 'definition'>[] = [
+  { id: idOf('template', 'umum@1'), code: 'umum', version: 1, name: 'Persetujuan Sederhana v1', categories: [], definition: SIMPLE_CHAIN },
+  {
+    id: idOf('template', 'inovasi-pelayanan-publik@1'),
+    code: 'inovasi-pelayanan-publik',
+    version: 1,
+    name: 'Inovasi Pelayanan Publik v1',
+    categories: ['pelayanan-publik'],
+    definition: PUBLIC_SERVICE_CHAIN,
+  },
+  {
+    id: idOf('template', 'satu-data@1'),
+    code: 'satu-data',
+    version: 1,
+    name: 'Integrasi Data Lintas Perangkat Daerah v1',
+    categories: ['integrasi-data'],
+    definition: CROSS_AGENCY_DATA_CHAIN,
+  },
+];
