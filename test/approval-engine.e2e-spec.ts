@@ -138,6 +138,18 @@ describe('approval engine', () => {
       return listed.includes(handle.workflowId);
     }, 15_000, 'the escalated workflow in a visibility query');
 
+    const inbox = async (query: string) =>
+      (await stack.http.get(`/api/tasks?${query}`).set('Authorization', `Bearer ${await stack.tokenFor('Budi Santoso')}`).expect(200)).body;
+    const mine = await inbox(`proposalId=${id}`);
+    expect(mine.items).toEqual([expect.objectContaining({ id: escalated.id, onEscalation: true, overdue: false })]);
+    expect((await inbox(`proposalId=${id}&overdue=true`)).total).toBe(0);
+    expect((await inbox(`proposalId=${id}&q=ANTREAN%20daring`)).total).toBe(1);
+    expect((await inbox(`proposalId=${id}&q=tidak-ada-100%25`)).total).toBe(0);
+    const bad = await stack.http.get('/api/tasks?overdue=kadang&proposalId=123').set('Authorization', `Bearer ${await stack.tokenFor('Budi Santoso')}`).expect(422);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['overdue', 'proposalId']);
+    const yusuf = await stack.http.get(`/api/tasks?proposalId=${id}`).set('Authorization', `Bearer ${await stack.tokenFor('Yusuf Hakim')}`).expect(200);
+    expect(yusuf.body.total).toBe(0);
+
     const result = await decide(escalated, 'approve');
     expect(result).toMatchObject({ onEscalation: true, proposalStatus: 'approved' });
     const decided = (await history(id)).find((h) => h.type === 'task.decided')!;

@@ -33,6 +33,11 @@ export class TasksService {
     } else {
       qb.where('t.decided_by_person_id = :me', { me: user.personId }).orderBy('t.decided_at', 'DESC');
     }
+    if (query.overdue !== undefined) {
+      qb.andWhere(query.overdue ? "t.status = 'open' AND t.due_at < now()" : "NOT (t.status = 'open' AND t.due_at IS NOT NULL AND t.due_at < now())");
+    }
+    if (query.proposalId) qb.andWhere('t.proposal_id = :proposalId', { proposalId: query.proposalId });
+    if (query.q) qb.andWhere("p.title ILIKE :q ESCAPE '\\'", { q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     const total = await qb.getCount();
     const items = await qb
       .select([
@@ -40,6 +45,7 @@ export class TasksService {
         't.stage_name AS "stageName"', 't.round AS "round"', 't.position_id AS "positionId"', 'pos.title AS "positionTitle"',
         't.capacity AS "capacity"', 't.status AS "status"', 't.due_at AS "dueAt"',
         "(t.status = 'open' AND t.due_at IS NOT NULL AND t.due_at < now()) AS \"overdue\"",
+        't.escalation_level > 0 AS "onEscalation"', 't.reminders_sent AS "remindersSent"',
         't.created_at AS "createdAt"', 't.decision AS "decision"', 't.decided_at AS "decidedAt"',
       ])
       .offset((page - 1) * pageSize)

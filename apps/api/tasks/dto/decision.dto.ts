@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DECISIONS } from '../../../../libs/domain/proposal';
 import type { Decision } from '../../../../libs/domain/proposal';
 
@@ -17,12 +17,30 @@ export class DecisionDto {
 }
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class TaskListQuery {
   @ApiPropertyOptional({ enum: ['open', 'done'], default: 'open' })
   @IsOptional()
   @IsIn(['open', 'done'])
   status?: 'open' | 'done';
+
+  @ApiPropertyOptional({ description: 'Only tasks past their due time (open view)', example: true })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only tasks of this proposal' })
+  @IsOptional()
+  @IsUUID('all')
+  proposalId?: string;
+
+  @ApiPropertyOptional({ description: 'Search in the proposal title', example: 'antrean' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
@@ -54,6 +72,8 @@ export class InboxTaskView {
   @ApiProperty() status: string;
   @ApiPropertyOptional({ nullable: true }) dueAt: Date | null;
   @ApiProperty() overdue: boolean;
+  @ApiProperty({ description: 'Reached this person through an escalation (Eskalasi)' }) onEscalation: boolean;
+  @ApiProperty() remindersSent: number;
   @ApiProperty() createdAt: Date;
   @ApiPropertyOptional({ nullable: true }) decision: string | null;
   @ApiPropertyOptional({ nullable: true }) decidedAt: Date | null;
@@ -73,5 +93,7 @@ export class DecisionResultView {
   @ApiProperty() actorPersonId: string;
   @ApiProperty() actorPositionId: string;
   @ApiProperty({ enum: ['definitif', 'plt', 'plh', 'delegate'] }) capacity: string;
+  @ApiProperty({ description: 'Decided on a task that reached the actor by escalation' }) onEscalation: boolean;
+  @ApiProperty({ description: 'Content version of the proposal the decision was taken on', example: 1 }) proposalVersion: number;
   @ApiProperty({ example: 'approved' }) proposalStatus: string;
 }
