@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { ApprovalWorkflowInput, stateQuery, workflowIdForProposal } from '../libs/contracts/approval.contract';
+import { ApprovalWorkflowInput, cancelUpdate, stateQuery, workflowIdForProposal } from '../libs/contracts/approval.contract';
 import { SA_ESCALATED, SA_STATUS } from '../libs/contracts/search-attributes';
 import type { StageDefinition } from '../libs/domain/chain';
 import {
@@ -222,6 +222,26 @@ describe('approval engine', () => {
     const skipped = (await history(id)).filter((h) => h.type === 'stage.skipped');
     expect(skipped).toHaveLength(1);
     expect(skipped[0].data).toMatchObject({ stage: 'Anggaran Besar', facts: { budgetEstimate: 5_000_000, crossAgency: true } });
+  });
+
+  it('holds a stage whose posts cannot be resolved, alerting administrators, until it is cancelled', async () => {
+    // The mayor's unit is the top of the tree: it has no parent unit whose head could decide.
+    const templateCode = await insertTemplate(stack.dataSource, [stageOf({ approvers: [{ kind: 'head-of-parent-unit' }] })]);
+    const created = await stack.http
+      .post('/api/proposals')
+      .set('Authorization', `Bearer ${await stack.tokenFor('Wahyu Hidayat')}`)
+      .send(validProposal({ templateCode }))
+      .expect(201);
+    const id: string = created.body.id;
+    const blocked = await eventually(async () => (await history(id)).find((h) => h.type === 'stage.blocked'), 20_000, 'stage.blocked');
+    expect(String(blocked.data.reason)).toContain('has no parent unit');
+    expect(await outbox(id)).toEqual([expect.objectContaining({ kind: 'admin.alert', recipientRole: 'admin' })]);
+    expect(await tasksOf(id)).toEqual([]);
+    const handle = temporal.workflow.getHandle(workflowIdForProposal(id));
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await handle.executeUpdate(cancelUpdate, { args: [{ actorPersonId: personId('Yoga Permana'), reason: 'Rantai tidak dapat dijalankan.' }] });
+    await waitStatus(id, 'cancelled');
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
   });
 
   it('lets only a definitive holder decide a `requiresDefinitive` stage', async () => {
