@@ -6,6 +6,7 @@ import { AllExceptionsFilter } from '../../libs/http/all-exceptions.filter';
 import { LoggingModule } from '../../libs/logging/logging.module';
 import { PersistenceModule } from '../../libs/persistence/persistence.module';
 import { TemporalClientModule } from '../../libs/temporal/temporal-client.module';
+import { AdminModule } from './admin/admin.module';
 import { AuthController } from './auth/auth.controller';
 import { HealthModule } from './health/health.module';
 import { ProposalsModule } from './proposals/proposals.module';
@@ -22,6 +23,7 @@ import { TemplatesModule } from './templates/templates.module';
     HealthModule,
     ProposalsModule,
     TasksModule,
+    AdminModule,
     TemplatesModule,
   ],
   controllers: [AuthController],

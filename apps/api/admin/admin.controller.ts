@@ -1,0 +1,101 @@
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
+import type { AuthUser } from '../../../libs/auth/auth.types';
+import type { CloseResult } from '../../../libs/contracts/approval.contract';
+import { unprocessable } from '../../../libs/http/domain-error';
+import { AdminCancelService } from './admin-cancel.service';
+import { AdminService } from './admin.service';
+import { AdminTaskQuery } from './dto/admin-task-query.dto';
+import { AdminTaskPageView } from './dto/admin-task.view';
+import { CancelProposalDto, CloseResultView } from './dto/cancel-proposal.dto';
+import { NotificationPageView, NotificationQuery } from './dto/notification-query.dto';
+import { SummaryPageView, SummaryQuery } from './dto/summary.dto';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+
+const errorExample = (statusCode: number, error: string, code: string, message: string, details?: unknown) => ({
+  schema: { example: { statusCode, error, code, message, ...(details ? { details } : {}), correlationId: '9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c' } },
+});
+
+const NOT_ADMIN = errorExample(403, 'Forbidden', 'ROLE_REQUIRED', 'This action needs the role: admin.');
+const BAD_QUERY = errorExample(422, 'Unprocessable Entity', 'VALIDATION_FAILED', 'The request has invalid fields.', [
+  { field: 'olderThan', messages: ['olderThan must be an ISO-8601 duration of weeks, days, hours, minutes or seconds (e.g. P7D, PT12H), at most P3650D'] },
+]);
+
+/** Administrators (admin instansi / inspektorat): audit stuck, overdue and escalated approvals; cancel one. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@ApiForbiddenResponse({ description: 'The caller is not an administrator', ...NOT_ADMIN })
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly dashboards: AdminService,
+    private readonly cancellations: AdminCancelService,
+  ) {}
+
+  @Get('tasks')
+  @ApiOperation({ summary: 'Open, overdue (Jatuh Tempo), escalated (Eskalasi) or stuck approval tasks, most urgent first' })
+  @ApiOkResponse({ type: AdminTaskPageView })
+  @ApiUnprocessableEntityResponse({ description: 'Invalid query (field paths in details)', ...BAD_QUERY })
+  tasks(@Query() query: AdminTaskQuery): Promise<AdminTaskPageView> {
+    return this.dashboards.tasks(query);
+  }
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Open work grouped by proposer unit and stage: open, overdue, escalated, stuck, oldest' })
+  @ApiOkResponse({ type: SummaryPageView })
+  @ApiUnprocessableEntityResponse({ description: 'Invalid query (field paths in details)', ...BAD_QUERY })
+  summary(@Query() query: SummaryQuery): Promise<SummaryPageView> {
+    return this.dashboards.summary(query);
+  }
+
+  @Get('notifications')
+  @ApiOperation({ summary: 'The notification outbox, newest first: what was (or is still to be) sent, to whom' })
+  @ApiOkResponse({ type: NotificationPageView })
+  @ApiUnprocessableEntityResponse({ description: 'Invalid query (field paths in details)' })
+  notifications(@Query() query: NotificationQuery): Promise<NotificationPageView> {
+    return this.dashboards.notifications(query);
+  }
+
+  @Post('proposals/:id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Cancel a proposal under approval (Dibatalkan): open tasks are cancelled, the proposer is told why' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key cancels once and returns the first result' })
+  @ApiOkResponse({ type: CloseResultView })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
+  @ApiNotFoundResponse({ description: 'No proposal has this id', ...errorExample(404, 'Not Found', 'NOT_FOUND', 'Proposal 6a2f9c1d-7e4b-4a8c-b3d2-1f0e9d8c7b6a was not found') })
+  @ApiConflictResponse({
+    description: 'A draft (nothing to cancel), or an approval that has already ended',
+    ...errorExample(409, 'Conflict', 'APPROVAL_CLOSED', 'The approval of this proposal has already ended (cancelled); there is nothing to cancel.', { status: 'cancelled' }),
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'Missing or blank reason, or a malformed Idempotency-Key',
+    ...errorExample(422, 'Unprocessable Entity', 'VALIDATION_FAILED', 'The request has invalid fields.', [{ field: 'reason', messages: ['reason must be a string'] }]),
+  })
+  cancel(
+    @CurrentUser() admin: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CancelProposalDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<CloseResult> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw unprocessable('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-100 characters of letters, digits, . _ : -', [
+        { field: 'Idempotency-Key', messages: ['must be 1-100 characters of letters, digits, . _ : -'] },
+      ]);
+    }
+    return this.cancellations.cancel(admin, id, body, idempotencyKey);
+  }
+}
