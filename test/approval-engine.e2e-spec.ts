@@ -8,6 +8,7 @@ import {
   ApprovalTaskEntity,
   HistoryEventEntity,
   NotificationOutboxEntity,
+  PersonEntity,
   PositionEntity,
   ProposalEntity,
 } from '../libs/persistence/entities';
@@ -249,13 +250,20 @@ describe('approval engine', () => {
     const post = await stack.dataSource.getRepository(PositionEntity).save({
       id: randomUUID(), code: `UJI-${randomUUID().slice(0, 8)}`, title: 'Kepala Pusat Uji', unitId, level: 'administrator', superiorPositionId: positionId('KA-BRIDA'), isUnitHead: false,
     });
+    // A person of its own, so other tests that rely on the demo people holding (or not holding) posts are unaffected.
+    const acting = await stack.dataSource.getRepository(PersonEntity).save({
+      id: randomUUID(), nip: `19900101${String(Date.now()).slice(-10)}`, name: 'Pelaksana Harian Uji', email: `plh-${randomUUID().slice(0, 8)}@sukamajukota.go.id`, roles: ['approver'],
+    });
     await stack.dataSource.getRepository(AppointmentEntity).insert({
-      id: randomUUID(), positionId: post.id, personId: personId('Indah Permatasari'), capacity: 'plh', startsAt: new Date(Date.now() - 60_000), endsAt: null,
+      id: randomUUID(), positionId: post.id, personId: acting.id, capacity: 'plh', startsAt: new Date(Date.now() - 60_000), endsAt: null,
     });
     const id = await submit([stageOf({ approvers: [{ kind: 'position', positionId: post.id }], requiresDefinitive: true })]);
     const task = await eventually(async () => (await tasksOf(id)).find((t) => t.status === 'open'), 20_000, 'the task');
     expect(task.capacity).toBe('plh');
-    const refused = await decide(task, 'approve', 403);
+    const login = await stack.http.post('/api/auth/dev-login').send({ nip: acting.nip }).expect(200);
+    const res = await stack.http.post(`/api/tasks/${task.id}/decision`).set('Authorization', `Bearer ${login.body.accessToken}`).send({ decision: 'approve' });
+    expect(res.status).toBe(403);
+    const refused = res.body;
     expect(refused).toMatchObject({ code: 'REQUIRES_DEFINITIVE_HOLDER' });
     expect(refused.message).toContain('Plh.');
   });

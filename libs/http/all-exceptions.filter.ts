@@ -44,7 +44,7 @@ export function isUnavailable(err: unknown): boolean {
   // gRPC UNAVAILABLE (14) and DEADLINE_EXCEEDED (4), as raised by the Temporal client.
   if (e.name === 'ServiceError' || e.name === 'ConnectionError') return true;
   if (typeof e.code === 'number' && (e.code === 14 || e.code === 4)) return true;
-  if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message)) return true;
+  if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Driver not Connected|Cannot use a pool after calling end/i.test(e.message)) return true;
   if (err instanceof QueryFailedError && isUnavailable(e.driverError)) return true;
   return e.cause !== undefined && e.cause !== err && isUnavailable(e.cause);
 }
