@@ -1,18 +1,53 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { CreateProposalDto } from './dto/create-proposal.dto';
-import { HistoryEventView, ProposalView, VerificationView } from './dto/proposal.views';
+import { ResubmitDto, WithdrawDto } from './dto/proposal-actions.dto';
+import { ProposalListQuery } from './dto/proposal-list-query.dto';
+import {
+  HistoryEventView,
+  ProposalPageView,
+  ProposalVersionView,
+  ProposalView,
+  ResubmitResultView,
+  VerificationView,
+  WithdrawResultView,
+} from './dto/proposal.views';
+import { UpdateProposalDto } from './dto/update-proposal.dto';
+import { ProposalQueriesService } from './proposal-queries.service';
 import { ProposalsService } from './proposals.service';
+import { expectedVersion, idempotencyKey } from './request-headers';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
+
+const NOT_FOUND = 'No proposal has this id (NOT_FOUND)';
+const NOT_PROPOSER = 'Only the proposer may do this (NOT_PROPOSER)';
+const NOT_INVOLVED = 'Only the proposer, its approvers and administrators may read a proposal (NOT_INVOLVED)';
+const BAD_ID = 'The id is not a UUID';
 
 @ApiTags('proposals')
 @ApiBearerAuth()
 @Controller('proposals')
 export class ProposalsController {
-  constructor(private readonly proposals: ProposalsService) {}
+  constructor(
+    private readonly proposals: ProposalsService,
+    private readonly queries: ProposalQueriesService,
+  ) {}
 
   @Post()
   @Roles('proposer')
@@ -22,24 +57,130 @@ export class ProposalsController {
     return this.proposals.create(user, body);
   }
 
+  @Get()
+  @ApiOperation({
+    summary: 'My proposals (Usulan Saya), newest first, with filters and pages; administrators may ask for scope=all',
+    description: 'Example: GET /api/proposals?status=draft,returned&category=pelayanan-publik&q=antrean&page=1&pageSize=20',
+  })
+  @ApiOkResponse({ type: ProposalPageView })
+  @ApiForbiddenResponse({ description: 'scope=all without the admin role (ADMIN_ONLY)' })
+  @ApiUnprocessableEntityResponse({ description: 'Invalid filters (VALIDATION_FAILED), e.g. details [{ field: "status", messages: ["each value in status must be one of …"] }]' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ProposalListQuery): Promise<ProposalPageView> {
+    return this.queries.list(user, query);
+  }
+
   @Get(':id')
-  @ApiOperation({ summary: 'A proposal with its approval tasks' })
+  @ApiOperation({ summary: 'A proposal with its approval tasks and its timeline (the Riwayat, compact and labelled)' })
   @ApiOkResponse({ type: ProposalView })
+  @ApiBadRequestResponse({ description: BAD_ID })
+  @ApiForbiddenResponse({ description: NOT_INVOLVED })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<ProposalView> {
-    return this.proposals.view(user, id);
+    return this.queries.view(user, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit a draft or a proposal returned for revision (proposer only); every edit adds one to the version',
+    description: 'Send only the fields that change. templateCode can change only while the proposal is a draft.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version the edit was made on (e.g. "2"); a newer proposal answers 409 VERSION_MISMATCH' })
+  @ApiBody({
+    type: UpdateProposalDto,
+    examples: {
+      title: { summary: 'Change the title and goals', value: { title: 'Antrean daring, kanal SMS dan WhatsApp pengaduan perizinan', goals: 'Waktu tunggu di loket paling lama 30 menit.' } },
+      clearBudget: { summary: 'Clear the budget estimate', value: { budgetEstimate: null } },
+    },
+  })
+  @ApiOkResponse({ type: ProposalView })
+  @ApiForbiddenResponse({ description: NOT_PROPOSER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({
+    description: 'Not a draft or returned (NOT_EDITABLE); templateCode on a returned proposal (TEMPLATE_LOCKED); If-Match names an older version (VERSION_MISMATCH); a concurrent change (EDIT_CONFLICT, PROPOSAL_BUSY)',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'Invalid fields (VALIDATION_FAILED, with field paths such as pilotPlan.durationMonths), no field to change (NOTHING_TO_CHANGE), unknown template (UNKNOWN_TEMPLATE)' })
+  edit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() body: UpdateProposalDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<ProposalView> {
+    return this.proposals.edit(user, id, body, expectedVersion(ifMatch));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Submit a draft (proposer only): its approval workflow starts' })
+  @ApiOkResponse({ type: ProposalView, description: 'The proposal, now submitted' })
+  @ApiForbiddenResponse({ description: NOT_PROPOSER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: 'Not a draft (NOT_A_DRAFT) or already under approval (ALREADY_SUBMITTED)' })
+  submit(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<ProposalView> {
+    return this.proposals.submitDraft(user, id);
+  }
+
+  @Post(':id/resubmit')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Resubmit a proposal returned for revision (proposer only): review resumes, in a new round, at the stage that returned it' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key applies the resubmission once and returns the first result' })
+  @ApiBody({ type: ResubmitDto, examples: { note: { summary: 'With a note for the approvers', value: { note: 'Sasaran dan anggaran sudah diperbaiki sesuai catatan Kepala Bidang.' } } } })
+  @ApiOkResponse({ type: ResubmitResultView })
+  @ApiForbiddenResponse({ description: NOT_PROPOSER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: 'Not returned for revision (INVALID_STATE), a draft (NOT_SUBMITTED) or ended (APPROVAL_ENDED)' })
+  @ApiUnprocessableEntityResponse({ description: 'Invalid note or Idempotency-Key' })
+  resubmit(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() body: ResubmitDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ResubmitResultView> {
+    return this.proposals.resubmit(user, id, body, idempotencyKey(key));
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Withdraw a proposal (proposer only, reason required): open tasks are cancelled and the record says who and why' })
+  @ApiBody({ type: WithdrawDto, examples: { reason: { summary: 'Withdrawn with a reason', value: { reason: 'Program serupa sudah dijalankan oleh Diskominfo.' } } } })
+  @ApiOkResponse({ type: WithdrawResultView })
+  @ApiForbiddenResponse({ description: NOT_PROPOSER })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: 'Already approved, rejected, withdrawn or cancelled (APPROVAL_ENDED, INVALID_STATE)' })
+  @ApiUnprocessableEntityResponse({ description: 'No or a blank reason (VALIDATION_FAILED or REASON_REQUIRED, field "reason")' })
+  withdraw(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: WithdrawDto): Promise<WithdrawResultView> {
+    return this.proposals.withdraw(user, id, body);
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: 'The append-only record (riwayat) of a proposal, in order' })
   @ApiOkResponse({ type: [HistoryEventView] })
+  @ApiForbiddenResponse({ description: NOT_INVOLVED })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   history(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<HistoryEventView[]> {
-    return this.proposals.history(user, id);
+    return this.queries.history(user, id);
   }
 
   @Get(':id/history/verify')
   @ApiOperation({ summary: 'Recompute the hash chain and name the first broken row, if any' })
   @ApiOkResponse({ type: VerificationView })
+  @ApiForbiddenResponse({ description: NOT_INVOLVED })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
   verify(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<VerificationView> {
-    return this.proposals.verify(user, id);
+    return this.queries.verify(user, id);
+  }
+
+  @Get(':id/versions/:version')
+  @ApiOperation({ summary: 'The content as it was submitted at one version (what the approvers of that round saw), or the version being edited' })
+  @ApiParam({ name: 'version', example: 1 })
+  @ApiOkResponse({ type: ProposalVersionView })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID or the version not an integer' })
+  @ApiForbiddenResponse({ description: NOT_INVOLVED })
+  @ApiNotFoundResponse({ description: 'No such proposal (NOT_FOUND) or the version was never submitted (VERSION_NOT_FOUND)' })
+  version(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('version', new ParseIntPipe()) version: number,
+  ): Promise<ProposalVersionView> {
+    return this.queries.version(user, id, version);
   }
 }

@@ -2,35 +2,66 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { AppConfig } from '../../../libs/config/app-config.service';
-import { ApprovalWorkflowInput, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
-import { PROPOSAL_STATUS_LABELS_ID } from '../../../libs/domain/proposal';
-import { conflict, forbidden, notFound, unprocessable } from '../../../libs/http/domain-error';
 import {
-  AppointmentEntity,
-  ApprovalTaskEntity,
-  ChainTemplateEntity,
-  HistoryEventEntity,
-  PositionEntity,
-  ProposalEntity,
-} from '../../../libs/persistence/entities';
+  ApprovalWorkflowInput,
+  CloseResult,
+  resubmitUpdate,
+  ResubmitResult,
+  withdrawUpdate,
+  workflowIdForProposal,
+} from '../../../libs/contracts/approval.contract';
+import { FINAL_STATUSES, PROPOSAL_STATUS_LABELS_ID, ProposalStatus } from '../../../libs/domain/proposal';
+import { conflict, DomainError, forbidden, notFound, unprocessable } from '../../../libs/http/domain-error';
+import { AppointmentEntity, ChainTemplateEntity, PositionEntity, ProposalEntity } from '../../../libs/persistence/entities';
 import { RecordStore } from '../../../libs/persistence/record.store';
 import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
 import type { approvalWorkflow } from '../../../workflows/approval.workflow';
+import { decisionError } from '../tasks/decision-errors';
 import { CreateProposalDto } from './dto/create-proposal.dto';
+import { ResubmitDto, WithdrawDto } from './dto/proposal-actions.dto';
+import { ProposalView, ResubmitResultView, WithdrawResultView } from './dto/proposal.views';
+import { UpdateProposalDto } from './dto/update-proposal.dto';
 import { proposalFacts, proposalSnapshot } from './proposal-content';
-import { HistoryEventView, ProposalView, TaskSummaryView, VerificationView } from './dto/proposal.views';
+import { withProposalLock } from './proposal-lock';
+import { ProposalQueriesService } from './proposal-queries.service';
 
 /** The template used when a proposal names none and no template claims its category. */
 export const DEFAULT_TEMPLATE_CODE = 'umum';
 
+/** The states in which the proposer may still change the content. */
+const EDITABLE: readonly ProposalStatus[] = ['draft', 'returned'];
+
+const label = (status: ProposalStatus) => `${PROPOSAL_STATUS_LABELS_ID[status]} (${status})`;
+
+/** The content columns an edit writes, in the form the proposal row stores them. */
+function contentChanges(dto: UpdateProposalDto): QueryDeepPartialEntity<ProposalEntity> {
+  const { templateCode: _templateCode, budgetEstimate, pilotPlan, indicators, attachments, collaboratingUnitIds, ...plain } = dto;
+  const changes: QueryDeepPartialEntity<ProposalEntity> = {};
+  for (const [key, value] of Object.entries(plain)) {
+    if (value !== undefined) (changes as Record<string, unknown>)[key] = value;
+  }
+  if (budgetEstimate !== undefined) changes.budgetEstimate = budgetEstimate === null ? null : budgetEstimate.toFixed(2);
+  if (pilotPlan !== undefined) changes.pilotPlan = pilotPlan === null ? null : { ...pilotPlan };
+  if (indicators !== undefined) changes.indicators = indicators.map((i) => ({ ...i }));
+  if (attachments !== undefined) changes.attachments = attachments.map((a) => ({ ...a }));
+  if (collaboratingUnitIds !== undefined) changes.collaboratingUnitIds = collaboratingUnitIds;
+  return changes;
+}
+
+/**
+ * What the proposer does with a proposal: create, edit, submit, resubmit after a return, withdraw.
+ * Once submitted, the approval workflow owns the proposal's state; the API asks it by update.
+ */
 @Injectable()
 export class ProposalsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly records: RecordStore,
     private readonly config: AppConfig,
+    private readonly queries: ProposalQueriesService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -61,7 +92,125 @@ export class ProposalsService {
     });
     await this.dataSource.getRepository(ProposalEntity).insert(proposal);
     if (dto.submit !== false) await this.submit(proposal, template);
-    return this.view(user, proposal.id);
+    return this.queries.view(user, proposal.id);
+  }
+
+  /**
+   * Edits a draft or a returned proposal; every edit is a new content version. The update only
+   * applies to the version and state it was checked against, so an edit never silently
+   * overwrites another one or a proposal that has moved on.
+   */
+  async edit(user: AuthUser, id: string, dto: UpdateProposalDto, expectedVersion?: number): Promise<ProposalView> {
+    await withProposalLock(this.dataSource, id, async () => {
+      const proposal = await this.owned(user, id, 'edit');
+      if (!EDITABLE.includes(proposal.status)) {
+        throw conflict('NOT_EDITABLE', `Only a draft or a proposal returned for revision can be edited; this one is ${label(proposal.status)}.`);
+      }
+      if (expectedVersion !== undefined && expectedVersion !== proposal.version) {
+        throw conflict('VERSION_MISMATCH', `You edited version ${expectedVersion}, but the proposal is at version ${proposal.version}; reload it and try again.`, {
+          currentVersion: proposal.version,
+        });
+      }
+      const changes = contentChanges(dto);
+      if (Object.keys(changes).length === 0 && dto.templateCode === undefined) {
+        throw unprocessable('NOTHING_TO_CHANGE', 'The request changes no field of the proposal.');
+      }
+      const templateId = await this.templateAfterEdit(proposal, dto);
+      const result = await this.dataSource
+        .createQueryBuilder()
+        .update(ProposalEntity)
+        .set({ ...changes, templateId, version: () => 'version + 1' })
+        .where('id = :id AND version = :version AND status = :status', { id, version: proposal.version, status: proposal.status })
+        .execute();
+      if (!result.affected) throw conflict('EDIT_CONFLICT', 'The proposal changed while it was being edited; reload it and try again.');
+    });
+    return this.queries.view(user, id);
+  }
+
+  /** Submits a draft: starts its approval workflow on the latest version of its chain template. */
+  async submitDraft(user: AuthUser, id: string): Promise<ProposalView> {
+    await withProposalLock(this.dataSource, id, async () => {
+      const proposal = await this.owned(user, id, 'submit');
+      if (proposal.status !== 'draft') {
+        const hint = proposal.status === 'returned' ? ' A proposal returned for revision is resubmitted (POST /api/proposals/:id/resubmit).' : '';
+        throw conflict('NOT_A_DRAFT', `Only a draft can be submitted; this one is ${label(proposal.status)}.${hint}`);
+      }
+      // A draft has not started an approval, so it takes the chain as it stands now.
+      const template = await this.latestTemplate(proposal);
+      if (template.id !== proposal.templateId) {
+        await this.dataSource.getRepository(ProposalEntity).update({ id, status: 'draft' }, { templateId: template.id });
+      }
+      await this.submit(proposal, template);
+    });
+    return this.queries.view(user, id);
+  }
+
+  /**
+   * Sends a returned proposal back into review with its current content. The workflow resumes at
+   * the stage that returned it, in a new round; the Idempotency-Key makes a retry apply once.
+   */
+  async resubmit(user: AuthUser, id: string, dto: ResubmitDto, idempotencyKey?: string): Promise<ResubmitResultView> {
+    const result = await withProposalLock(this.dataSource, id, async (): Promise<ResubmitResult> => {
+      const proposal = await this.owned(user, id, 'resubmit');
+      if (proposal.status === 'draft') {
+        throw conflict('NOT_SUBMITTED', 'This proposal is a draft and was never submitted; submit it (POST /api/proposals/:id/submit).');
+      }
+      if (FINAL_STATUSES.includes(proposal.status)) {
+        throw conflict('APPROVAL_ENDED', `The approval of this proposal has ended (${label(proposal.status)}); it cannot be resubmitted.`);
+      }
+      // Any other state goes to the workflow, which refuses a proposal that is not returned; a
+      // retried request with the same key gets the first answer instead.
+      const handle = this.temporal.workflow.getHandle(workflowIdForProposal(id));
+      try {
+        return await handle.executeUpdate(resubmitUpdate, {
+          args: [{
+            actorPersonId: user.personId,
+            proposalVersion: proposal.version,
+            facts: await proposalFacts(this.dataSource, proposal),
+            snapshot: proposalSnapshot(proposal),
+            note: dto.note?.trim() || undefined,
+          }],
+          updateId: `resubmit:${user.personId}:${idempotencyKey ?? randomUUID()}`,
+        });
+      } catch (err) {
+        throw decisionError(err, 'note');
+      }
+    });
+    return { round: result.round, stageIndex: result.stageIndex, proposalStatus: result.proposalStatus, proposal: await this.queries.view(user, id) };
+  }
+
+  /**
+   * Withdraws a proposal for good. A draft has no workflow: it is closed here, with its record
+   * row. Under approval, the workflow cancels the open tasks and records who withdrew and why.
+   */
+  async withdraw(user: AuthUser, id: string, dto: WithdrawDto): Promise<WithdrawResultView> {
+    const reason = dto.reason.trim();
+    const result = await withProposalLock(this.dataSource, id, async (): Promise<CloseResult> => {
+      const proposal = await this.owned(user, id, 'withdraw');
+      if (FINAL_STATUSES.includes(proposal.status)) {
+        throw conflict('APPROVAL_ENDED', `This proposal is already ${label(proposal.status)}; it can no longer be withdrawn.`);
+      }
+      if (proposal.status === 'draft') return this.withdrawDraft(user, proposal, reason);
+      try {
+        return await this.temporal.workflow
+          .getHandle(workflowIdForProposal(id))
+          .executeUpdate(withdrawUpdate, { args: [{ actorPersonId: user.personId, reason }] });
+      } catch (err) {
+        throw decisionError(err, 'reason');
+      }
+    });
+    return { proposalStatus: result.proposalStatus, closedAt: result.closedAt, cancelledTasks: result.cancelledTasks, proposal: await this.queries.view(user, id) };
+  }
+
+  private async withdrawDraft(user: AuthUser, proposal: ProposalEntity, reason: string): Promise<CloseResult> {
+    const closedAt = new Date().toISOString();
+    const { applied } = await this.records.apply({
+      proposalId: proposal.id,
+      events: [{ key: 'proposal:withdrawn', type: 'proposal.withdrawn', occurredAt: closedAt, actorPersonId: user.personId, data: { reason } }],
+      proposal: { status: 'withdrawn', decidedAt: closedAt },
+    });
+    if (!applied) throw conflict('APPROVAL_ENDED', 'This proposal is already withdrawn.');
+    return { proposalStatus: 'withdrawn', closedAt, cancelledTasks: [] };
   }
 
   /**
@@ -100,68 +249,45 @@ export class ProposalsService {
       .execute();
   }
 
-  async view(user: AuthUser, id: string): Promise<ProposalView> {
-    const proposal = await this.readable(user, id);
-    const tasks = await this.dataSource
-      .getRepository(ApprovalTaskEntity)
-      .createQueryBuilder('t')
-      .leftJoin('position', 'pos', 'pos.id = t.position_id')
-      .leftJoin('person', 'a', 'a.id = t.assignee_person_id')
-      .leftJoin('person', 'd', 'd.id = t.decided_by_person_id')
-      .select([
-        't.id AS "id"', 't.stage_index AS "stageIndex"', 't.stage_name AS "stageName"', 't.round AS "round"',
-        't.position_id AS "positionId"', 'pos.title AS "positionTitle"', 't.assignee_person_id AS "assigneePersonId"',
-        'a.name AS "assigneeName"', 't.capacity AS "capacity"', 't.status AS "status"', 't.due_at AS "dueAt"',
-        't.decision AS "decision"', 't.comment AS "comment"', 't.decided_at AS "decidedAt"', 'd.name AS "decidedByName"',
-      ])
-      .where('t.proposal_id = :id', { id })
-      .orderBy('t.round', 'ASC')
-      .addOrderBy('t.stage_index', 'ASC')
-      .addOrderBy('t.created_at', 'ASC')
-      .getRawMany<TaskSummaryView>();
-    return {
-      ...proposal,
-      budgetEstimate: proposal.budgetEstimate === null ? null : Number(proposal.budgetEstimate),
-      statusLabel: PROPOSAL_STATUS_LABELS_ID[proposal.status],
-      tasks,
-    };
-  }
-
-  async history(user: AuthUser, id: string): Promise<HistoryEventView[]> {
-    await this.readable(user, id);
-    return this.dataSource
-      .getRepository(HistoryEventEntity)
-      .createQueryBuilder('h')
-      .leftJoin('person', 'p', 'p.id = h.actor_person_id')
-      .leftJoin('position', 'pos', 'pos.id = h.actor_position_id')
-      .select([
-        'h.id AS "id"', 'h.seq AS "seq"', 'h.type AS "type"', 'h.occurred_at AS "occurredAt"',
-        'h.actor_person_id AS "actorPersonId"', 'p.name AS "actorName"', 'h.actor_position_id AS "actorPositionId"',
-        'pos.title AS "actorPositionTitle"', 'h.capacity AS "capacity"', 'h.data AS "data"', 'h.prev_hash AS "prevHash"', 'h.hash AS "hash"',
-      ])
-      .where('h.proposal_id = :id', { id })
-      .orderBy('h.seq', 'ASC')
-      .getRawMany<HistoryEventView>();
-  }
-
-  async verify(user: AuthUser, id: string): Promise<VerificationView> {
-    await this.readable(user, id);
-    return this.records.verify(id);
-  }
-
-  /** A proposal is visible to its proposer, to administrators and to anyone who holds or held a task on it. */
-  private async readable(user: AuthUser, id: string): Promise<ProposalEntity> {
+  /** The proposal, if the caller is its proposer: only they edit, submit, resubmit or withdraw it. */
+  private async owned(user: AuthUser, id: string, action: string): Promise<ProposalEntity> {
     const proposal = await this.dataSource.getRepository(ProposalEntity).findOneBy({ id });
     if (!proposal) throw notFound('Proposal', id);
-    if (proposal.proposerId === user.personId || user.roles.includes('admin')) return proposal;
-    const involved = await this.dataSource.getRepository(ApprovalTaskEntity).exists({
-      where: [
-        { proposalId: id, assigneePersonId: user.personId },
-        { proposalId: id, decidedByPersonId: user.personId },
-      ],
-    });
-    if (!involved) throw forbidden('NOT_INVOLVED', 'Only the proposer, its approvers and administrators may see this proposal.');
+    if (proposal.proposerId !== user.personId) throw forbidden('NOT_PROPOSER', `Only the proposer may ${action} this proposal.`);
     return proposal;
+  }
+
+  /**
+   * The template a draft uses after an edit: the one named, or (when only the category changes and
+   * the draft's template was the one its old category chose) the one the new category chooses.
+   * A returned proposal keeps the template its approval runs on.
+   */
+  private async templateAfterEdit(proposal: ProposalEntity, dto: UpdateProposalDto): Promise<string | null> {
+    const category = dto.category ?? proposal.category;
+    if (dto.templateCode !== undefined) {
+      if (proposal.status !== 'draft') {
+        throw conflict('TEMPLATE_LOCKED', 'The chain template can only change while the proposal is a draft; its approval already runs on one.', [
+          { field: 'templateCode', messages: ['can only change while the proposal is a draft'] },
+        ]);
+      }
+      return (await this.pickTemplate(dto.templateCode, category)).id;
+    }
+    if (proposal.status !== 'draft' || category === proposal.category) return proposal.templateId;
+    const current = proposal.templateId ? await this.dataSource.getRepository(ChainTemplateEntity).findOneBy({ id: proposal.templateId }) : null;
+    const chosenByOldCategory = await this.pickTemplate(undefined, proposal.category).catch((err: unknown) => {
+      if (err instanceof DomainError) return null;
+      throw err;
+    });
+    const followsCategory = !current || (chosenByOldCategory !== null && chosenByOldCategory.code === current.code);
+    return followsCategory ? (await this.pickTemplate(undefined, category)).id : proposal.templateId;
+  }
+
+  /** The latest version of the draft's template (or, if it has none, the one its category chooses). */
+  private async latestTemplate(proposal: ProposalEntity): Promise<ChainTemplateEntity> {
+    const repo = this.dataSource.getRepository(ChainTemplateEntity);
+    const current = proposal.templateId ? await repo.findOneBy({ id: proposal.templateId }) : null;
+    if (!current) return this.pickTemplate(undefined, proposal.category);
+    return (await repo.createQueryBuilder('t').where('t.code = :code', { code: current.code }).orderBy('t.version', 'DESC').getOne()) ?? current;
   }
 
   /** The unit of the post the proposer acts in now; a proposal belongs to that unit. */

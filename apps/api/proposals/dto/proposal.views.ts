@@ -1,75 +1,156 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
+import { CAPACITIES, PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
 import type { Attachment, OutcomeIndicator, PilotPlan } from '../../../../libs/persistence/entities/proposal.entity';
 
+const PROPOSAL_ID = '3f9c2b1e-7d4a-4c55-9e1b-2a6f0c8d4e71';
+const WHEN = '2026-03-02T08:15:00.000Z';
+
 export class TaskSummaryView {
-  @ApiProperty() id: string;
-  @ApiProperty() stageIndex: number;
-  @ApiProperty() stageName: string;
-  @ApiProperty() round: number;
-  @ApiProperty() positionId: string;
-  @ApiProperty() positionTitle: string;
-  @ApiPropertyOptional({ nullable: true }) assigneePersonId: string | null;
-  @ApiPropertyOptional({ nullable: true }) assigneeName: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: ['definitif', 'plt', 'plh', 'delegate'] }) capacity: string | null;
+  @ApiProperty({ example: '8b0d7c1e-52a3-4f0e-9a77-1c2d3e4f5a6b' }) id: string;
+  @ApiProperty({ example: 1 }) stageIndex: number;
+  @ApiProperty({ example: 'Kepala Bidang' }) stageName: string;
+  @ApiProperty({ example: 1 }) round: number;
+  @ApiProperty({ example: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' }) positionId: string;
+  @ApiProperty({ example: 'Kepala Bidang Pelayanan Perizinan' }) positionTitle: string;
+  @ApiPropertyOptional({ nullable: true, example: 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140' }) assigneePersonId: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'Agus Setiawan' }) assigneeName: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: CAPACITIES, example: 'definitif' }) capacity: string | null;
   @ApiProperty({ example: 'open' }) status: string;
-  @ApiPropertyOptional({ nullable: true }) dueAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) decision: string | null;
-  @ApiPropertyOptional({ nullable: true }) comment: string | null;
-  @ApiPropertyOptional({ nullable: true }) decidedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) decidedByName: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2026-03-05T08:15:00.000Z' }) dueAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) decision: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) comment: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) decidedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) decidedByName: string | null;
+}
+
+/** One line of the proposal's Riwayat as a person reads it (the full rows are at /history). */
+export class TimelineItemView {
+  @ApiProperty({ example: 4 }) seq: number;
+  @ApiProperty({ example: 'task.decided' }) type: string;
+  @ApiProperty({ example: 'Dikembalikan untuk Perbaikan', description: 'Bahasa Indonesia' }) label: string;
+  @ApiProperty({ example: WHEN }) occurredAt: Date;
+  @ApiPropertyOptional({ nullable: true, example: 'Agus Setiawan' }) actorName: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'Kepala Bidang Pelayanan Perizinan' }) actorPositionTitle: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: CAPACITIES, example: 'definitif' }) capacity: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'Kepala Bidang' }) stageName: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 1 }) round: number | null;
+  @ApiPropertyOptional({ example: 'Sasaran kinerja belum terukur; mohon dilengkapi.', description: 'Catatan of a decision or a resubmission' }) comment?: string;
+  @ApiPropertyOptional({ example: 'Program serupa sudah berjalan.', description: 'Why it was withdrawn, cancelled or blocked' }) reason?: string;
 }
 
 export class ProposalView {
-  @ApiProperty() id: string;
-  @ApiProperty() title: string;
-  @ApiProperty() problem: string;
-  @ApiProperty() proposedChange: string;
-  @ApiProperty() goals: string;
-  @ApiProperty() benefits: string;
-  @ApiProperty() category: string;
-  @ApiProperty() type: string;
-  @ApiProperty() form: string;
-  @ApiProperty() initiatorKind: string;
-  @ApiProperty() proposerId: string;
-  @ApiProperty() unitId: string;
-  @ApiPropertyOptional({ nullable: true }) budgetEstimate: number | null;
-  @ApiPropertyOptional({ nullable: true }) pilotPlan: PilotPlan | null;
-  @ApiProperty() indicators: OutcomeIndicator[];
-  @ApiProperty() risks: string;
-  @ApiProperty({ type: [String] }) collaboratingUnitIds: string[];
-  @ApiProperty() attachments: Attachment[];
-  @ApiProperty({ enum: PROPOSAL_STATUSES }) status: string;
+  @ApiProperty({ example: PROPOSAL_ID }) id: string;
+  @ApiProperty({ example: 'Antrean daring dan kanal SMS pengaduan perizinan' }) title: string;
+  @ApiProperty({ example: 'Pemohon izin antre berjam-jam di loket tanpa kepastian waktu layanan.' }) problem: string;
+  @ApiProperty({ example: 'Nomor antrean diambil daring; notifikasi SMS saat giliran mendekat.' }) proposedChange: string;
+  @ApiProperty({ example: 'Memangkas waktu tunggu di loket.' }) goals: string;
+  @ApiProperty({ example: 'Pemohon dapat menunggu dari rumah; pengaduan tercatat.' }) benefits: string;
+  @ApiProperty({ example: 'pelayanan-publik' }) category: string;
+  @ApiProperty({ example: 'digital' }) type: string;
+  @ApiProperty({ example: 'pelayanan-publik' }) form: string;
+  @ApiProperty({ example: 'kelompok' }) initiatorKind: string;
+  @ApiProperty({ example: 'a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d' }) proposerId: string;
+  @ApiProperty({ example: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170' }) unitId: string;
+  @ApiPropertyOptional({ nullable: true, example: 75000000 }) budgetEstimate: number | null;
+  @ApiPropertyOptional({ nullable: true, example: { durationMonths: 6, scope: 'Loket perizinan kantor pusat' } }) pilotPlan: PilotPlan | null;
+  @ApiProperty({ example: [{ name: 'Waktu tunggu rata-rata', baseline: '120 menit', target: '30 menit' }] }) indicators: OutcomeIndicator[];
+  @ApiProperty({ example: 'Sebagian pemohon belum memiliki ponsel pintar.' }) risks: string;
+  @ApiProperty({ type: [String], example: [] }) collaboratingUnitIds: string[];
+  @ApiProperty({ example: [{ name: 'Kajian awal.pdf', url: 'https://dokumen.example.go.id/kajian-awal.pdf' }] }) attachments: Attachment[];
+  @ApiProperty({ enum: PROPOSAL_STATUSES, example: 'in_review' }) status: string;
   @ApiProperty({ example: 'Menunggu Persetujuan' }) statusLabel: string;
-  @ApiPropertyOptional({ nullable: true }) templateId: string | null;
-  @ApiPropertyOptional({ nullable: true }) workflowId: string | null;
-  @ApiPropertyOptional({ nullable: true }) currentStage: number | null;
-  @ApiPropertyOptional({ nullable: true }) currentStageName: string | null;
-  @ApiProperty() version: number;
-  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) decidedAt: Date | null;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty() updatedAt: Date;
+  @ApiPropertyOptional({ nullable: true, example: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }) templateId: string | null;
+  @ApiPropertyOptional({ nullable: true, example: `proposal-${PROPOSAL_ID}` }) workflowId: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 1 }) currentStage: number | null;
+  @ApiPropertyOptional({ nullable: true, example: 'Kepala Bidang' }) currentStageName: string | null;
+  @ApiPropertyOptional({ nullable: true, example: WHEN }) stageOpenedAt: Date | null;
+  @ApiProperty({ example: 1, description: 'Review round: 1, then one more after each resubmission' }) round: number;
+  @ApiProperty({ example: false, description: 'A task of the current round was escalated' }) escalated: boolean;
+  @ApiProperty({ example: 2, description: 'Content version, bumped by every edit' }) version: number;
+  @ApiPropertyOptional({ nullable: true, example: WHEN }) submittedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) decidedAt: Date | null;
+  @ApiProperty({ example: WHEN }) createdAt: Date;
+  @ApiProperty({ example: WHEN }) updatedAt: Date;
   @ApiProperty({ type: [TaskSummaryView] }) tasks: TaskSummaryView[];
+  @ApiProperty({ type: [TimelineItemView], description: 'The Riwayat in order, compact' }) timeline: TimelineItemView[];
+}
+
+/** A proposal in a list: enough to find it, without content, tasks or history. */
+export class ProposalSummaryView {
+  @ApiProperty({ example: PROPOSAL_ID }) id: string;
+  @ApiProperty({ example: 'Antrean daring dan kanal SMS pengaduan perizinan' }) title: string;
+  @ApiProperty({ example: 'pelayanan-publik' }) category: string;
+  @ApiProperty({ example: 'a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d' }) proposerId: string;
+  @ApiProperty({ example: 'Rina Wulandari' }) proposerName: string;
+  @ApiProperty({ enum: PROPOSAL_STATUSES, example: 'returned' }) status: string;
+  @ApiProperty({ example: 'Dikembalikan untuk Perbaikan' }) statusLabel: string;
+  @ApiProperty({ example: 1 }) round: number;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiPropertyOptional({ nullable: true, example: 'Kepala Bidang' }) currentStageName: string | null;
+  @ApiProperty({ example: false }) escalated: boolean;
+  @ApiPropertyOptional({ nullable: true, example: WHEN }) submittedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) decidedAt: Date | null;
+  @ApiProperty({ example: WHEN }) createdAt: Date;
+  @ApiProperty({ example: WHEN }) updatedAt: Date;
+}
+
+export class ProposalPageView {
+  @ApiProperty({ type: [ProposalSummaryView] }) items: ProposalSummaryView[];
+  @ApiProperty({ example: 1 }) total: number;
+  @ApiProperty({ example: 1 }) page: number;
+  @ApiProperty({ example: 20 }) pageSize: number;
+}
+
+/** The content of a proposal as it stood at one version. */
+export class ProposalVersionView {
+  @ApiProperty({ example: PROPOSAL_ID }) proposalId: string;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({
+    enum: ['submitted', 'resubmitted', 'current'],
+    example: 'submitted',
+    description: 'Where the content comes from: the record of its submission or resubmission, or the proposal itself (a draft or returned version not submitted yet)',
+  })
+  source: 'submitted' | 'resubmitted' | 'current';
+  @ApiPropertyOptional({ nullable: true, example: 1, description: 'Review round the version was submitted for; null when not submitted yet' }) round: number | null;
+  @ApiProperty({ example: WHEN, description: 'When it was submitted (or last edited, for the current unsubmitted version)' }) recordedAt: Date;
+  @ApiProperty({
+    description: 'The proposal as the proposer wrote it',
+    example: { version: 1, title: 'Antrean daring dan kanal SMS pengaduan perizinan', problem: 'Pemohon izin antre berjam-jam di loket.', category: 'pelayanan-publik', budgetEstimate: 75000000 },
+  })
+  content: Record<string, unknown>;
+}
+
+export class ResubmitResultView {
+  @ApiProperty({ example: 2, description: 'The new review round' }) round: number;
+  @ApiProperty({ example: 1, description: 'The stage review resumes at: the one that returned the proposal' }) stageIndex: number;
+  @ApiProperty({ enum: PROPOSAL_STATUSES, example: 'in_review' }) proposalStatus: string;
+  @ApiProperty({ type: ProposalView }) proposal: ProposalView;
+}
+
+export class WithdrawResultView {
+  @ApiProperty({ enum: PROPOSAL_STATUSES, example: 'withdrawn' }) proposalStatus: string;
+  @ApiProperty({ example: WHEN }) closedAt: string;
+  @ApiProperty({ type: [String], example: ['8b0d7c1e-52a3-4f0e-9a77-1c2d3e4f5a6b'], description: 'Open tasks cancelled by the withdrawal' }) cancelledTasks: string[];
+  @ApiProperty({ type: ProposalView }) proposal: ProposalView;
 }
 
 export class HistoryEventView {
-  @ApiProperty() id: string;
-  @ApiProperty() seq: number;
+  @ApiProperty({ example: '6f5e4d3c-2b1a-5098-8f7e-6d5c4b3a2918' }) id: string;
+  @ApiProperty({ example: 4 }) seq: number;
   @ApiProperty({ example: 'task.decided' }) type: string;
-  @ApiProperty() occurredAt: Date;
-  @ApiPropertyOptional({ nullable: true }) actorPersonId: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorName: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorPositionId: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorPositionTitle: string | null;
-  @ApiPropertyOptional({ nullable: true }) capacity: string | null;
-  @ApiProperty() data: Record<string, unknown>;
-  @ApiPropertyOptional({ nullable: true }) prevHash: string | null;
-  @ApiProperty() hash: string;
+  @ApiProperty({ example: WHEN }) occurredAt: Date;
+  @ApiPropertyOptional({ nullable: true, example: 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140' }) actorPersonId: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'Siti Rahmawati' }) actorName: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' }) actorPositionId: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'Kepala Seksi Perizinan Usaha' }) actorPositionTitle: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'definitif' }) capacity: string | null;
+  @ApiProperty({ example: { decision: 'approve', comment: 'Setuju.', round: 1, proposalVersion: 1 } }) data: Record<string, unknown>;
+  @ApiPropertyOptional({ nullable: true, example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' }) prevHash: string | null;
+  @ApiProperty({ example: '5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592' }) hash: string;
 }
 
 export class VerificationView {
-  @ApiProperty() valid: boolean;
-  @ApiProperty() count: number;
-  @ApiPropertyOptional() brokenAt?: { id: string; seq: number; reason: string };
+  @ApiProperty({ example: true }) valid: boolean;
+  @ApiProperty({ example: 6 }) count: number;
+  @ApiPropertyOptional({ example: { id: '6f5e4d3c-2b1a-5098-8f7e-6d5c4b3a2918', seq: 4, reason: 'hash mismatch' } }) brokenAt?: { id: string; seq: number; reason: string };
 }

@@ -1,0 +1,78 @@
+import { timelineItem, TimelineRow } from './proposal-timeline';
+
+const row = (overrides: Partial<TimelineRow>): TimelineRow => ({
+  seq: 1,
+  type: 'proposal.submitted',
+  occurredAt: new Date('2026-03-02T08:15:00.000Z'),
+  actorName: null,
+  actorPositionTitle: null,
+  capacity: null,
+  taskStageName: null,
+  data: {},
+  ...overrides,
+});
+
+describe('timelineItem', () => {
+  it.each([
+    ['approve', 'Disetujui'],
+    ['reject', 'Ditolak'],
+    ['return', 'Dikembalikan untuk Perbaikan'],
+  ])('labels a %s decision "%s" and keeps its comment, stage and round', (decision, label) => {
+    const item = timelineItem(
+      row({
+        seq: 4,
+        type: 'task.decided',
+        actorName: 'Agus Setiawan',
+        actorPositionTitle: 'Kepala Bidang Pelayanan Perizinan',
+        capacity: 'definitif',
+        taskStageName: 'Kepala Bidang',
+        data: { decision, comment: 'Mohon dilengkapi.', round: 2, stageIndex: 1 },
+      }),
+    );
+    expect(item).toEqual({
+      seq: 4,
+      type: 'task.decided',
+      label,
+      occurredAt: new Date('2026-03-02T08:15:00.000Z'),
+      actorName: 'Agus Setiawan',
+      actorPositionTitle: 'Kepala Bidang Pelayanan Perizinan',
+      capacity: 'definitif',
+      stageName: 'Kepala Bidang',
+      round: 2,
+      comment: 'Mohon dilengkapi.',
+    });
+  });
+
+  it.each([
+    ['proposal.submitted', 'Diajukan'],
+    ['task.created', 'Tugas dibuat'],
+    ['proposal.returned', 'Dikembalikan untuk Perbaikan'],
+    ['proposal.resubmitted', 'Diajukan ulang'],
+    ['task.escalated', 'Eskalasi'],
+    ['task.reminded', 'Pengingat'],
+    ['task.overdue', 'Jatuh Tempo'],
+    ['proposal.withdrawn', 'Ditarik'],
+    ['proposal.cancelled', 'Dibatalkan'],
+  ])('labels %s "%s"', (type, label) => {
+    expect(timelineItem(row({ type })).label).toBe(label);
+  });
+
+  it('shows an unknown event type as recorded rather than hiding it', () => {
+    expect(timelineItem(row({ type: 'task.something-new' })).label).toBe('task.something-new');
+  });
+
+  it('takes the stage name from the event when it has one, and a withdrawal reason and resubmission note when present', () => {
+    expect(timelineItem(row({ type: 'stage.opened', taskStageName: null, data: { stage: 'Kepala Dinas', round: 1 } }))).toMatchObject({ stageName: 'Kepala Dinas', round: 1 });
+    const withdrawn = timelineItem(row({ type: 'proposal.withdrawn', data: { reason: 'Sudah ada program serupa.', round: 1 } }));
+    expect(withdrawn).toMatchObject({ label: 'Ditarik', reason: 'Sudah ada program serupa.' });
+    expect(withdrawn).not.toHaveProperty('comment');
+    expect(timelineItem(row({ type: 'proposal.resubmitted', data: { note: 'Sudah diperbaiki.', round: 2 } }))).toMatchObject({ comment: 'Sudah diperbaiki.', round: 2 });
+  });
+
+  it('leaves out empty comments and reasons and a non-numeric round', () => {
+    const item = timelineItem(row({ type: 'task.decided', data: { decision: 'approve', comment: null, reason: '  ', round: 'x' } }));
+    expect(item).not.toHaveProperty('comment');
+    expect(item).not.toHaveProperty('reason');
+    expect(item.round).toBeNull();
+  });
+});

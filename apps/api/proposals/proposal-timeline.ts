@@ -1,0 +1,74 @@
+import type { TimelineItemView } from './dto/proposal.views';
+
+/** A history row as the timeline query reads it (joined with the actor's name and post). */
+export interface TimelineRow {
+  seq: number;
+  type: string;
+  occurredAt: Date;
+  actorName: string | null;
+  actorPositionTitle: string | null;
+  capacity: string | null;
+  taskStageName: string | null;
+  data: Record<string, unknown>;
+}
+
+/** Bahasa Indonesia labels of history event types, as the Riwayat reads to users. */
+export const TIMELINE_LABELS_ID: Record<string, string> = {
+  'proposal.submitted': 'Diajukan',
+  'proposal.resubmitted': 'Diajukan ulang',
+  'proposal.approved': 'Usulan Disetujui',
+  'proposal.rejected': 'Usulan Ditolak',
+  'proposal.returned': 'Dikembalikan untuk Perbaikan',
+  'proposal.withdrawn': 'Ditarik',
+  'proposal.cancelled': 'Dibatalkan',
+  'stage.opened': 'Tahapan dibuka',
+  'stage.skipped': 'Tahapan dilewati',
+  'stage.blocked': 'Tahapan tertahan',
+  'stage.approved': 'Tahapan disetujui',
+  'stage.rejected': 'Tahapan ditolak',
+  'stage.returned': 'Tahapan dikembalikan',
+  'task.created': 'Tugas dibuat',
+  'task.reminded': 'Pengingat',
+  'task.overdue': 'Jatuh Tempo',
+  'task.escalated': 'Eskalasi',
+  'task.timeout': 'Batas Waktu terlewati',
+  'task.reassigned': 'Dialihkan',
+  'task.delegated': 'Pelimpahan',
+};
+
+const DECISION_LABELS_ID: Record<string, string> = {
+  approve: 'Disetujui',
+  reject: 'Ditolak',
+  return: 'Dikembalikan untuk Perbaikan',
+};
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const int = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+
+/** The label of one history row; a decision is labelled by what was decided. Unknown types show as recorded. */
+export function timelineLabel(type: string, data: Record<string, unknown>): string {
+  if (type === 'task.decided') return DECISION_LABELS_ID[String(data.decision)] ?? 'Diputuskan';
+  return TIMELINE_LABELS_ID[type] ?? type;
+}
+
+/** One compact timeline item: who did what, when, in which post and capacity, and the note or reason if any. */
+export function timelineItem(row: TimelineRow): TimelineItemView {
+  const { data } = row;
+  const item: TimelineItemView = {
+    seq: row.seq,
+    type: row.type,
+    label: timelineLabel(row.type, data),
+    occurredAt: row.occurredAt,
+    actorName: row.actorName,
+    actorPositionTitle: row.actorPositionTitle,
+    capacity: row.capacity,
+    stageName: text(data.stage) ?? row.taskStageName,
+    round: int(data.round),
+  };
+  // Decisions carry a comment, a resubmission a note; withdrawal, cancellation and a blocked stage a reason.
+  const comment = text(data.comment) ?? text(data.note);
+  const reason = text(data.reason);
+  if (comment !== undefined) item.comment = comment;
+  if (reason !== undefined) item.reason = reason;
+  return item;
+}
