@@ -235,8 +235,13 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     { validator: (r: ResubmitInput) => checkResubmit(r) },
   );
 
+  // Upserting is a history event; only changes are written.
+  let lastSearchAttributes = '';
   const setSearchAttributes = () => {
     const due = openTasks().map((t) => t.dueAt).filter((d): d is string => !!d).sort()[0];
+    const current = JSON.stringify([state.status, state.stageIndex, state.round, state.tasks.some((t) => t.round === state.round && t.escalationLevel > 0), due ?? null]);
+    if (current === lastSearchAttributes) return;
+    lastSearchAttributes = current;
     upsertSearchAttributes([
       { key: SA_STATUS, value: state.status },
       { key: SA_STAGE, value: stages[state.stageIndex]?.name ?? null },

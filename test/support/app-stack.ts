@@ -57,14 +57,14 @@ export function personByName(name: string) {
 export const personId = (name: string) => idOf('person', personByName(name)[0]);
 export const positionId = (code: string) => idOf('position', code);
 
-/** Polls until `check` returns a value (not undefined/false) or the time runs out. */
+/** Polls until `check` returns a value (not undefined/null/false) or the time runs out. */
 export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value !== undefined && value !== false) return value;
+      if (value !== undefined && value !== null && value !== false) return value;
     } catch (err) {
       last = err;
     }

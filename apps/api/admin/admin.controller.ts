@@ -14,7 +14,7 @@ import {
 import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import type { CloseResult } from '../../../libs/contracts/approval.contract';
-import { unprocessable } from '../../../libs/http/domain-error';
+import { idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
 import { AdminCancelService } from './admin-cancel.service';
 import { AdminService } from './admin.service';
 import { AdminTaskQuery } from './dto/admin-task-query.dto';
@@ -22,8 +22,6 @@ import { AdminTaskPageView } from './dto/admin-task.view';
 import { CancelProposalDto, CloseResultView } from './dto/cancel-proposal.dto';
 import { NotificationPageView, NotificationQuery } from './dto/notification-query.dto';
 import { SummaryPageView, SummaryQuery } from './dto/summary.dto';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 const errorExample = (statusCode: number, error: string, code: string, message: string, details?: unknown) => ({
   schema: { example: { statusCode, error, code, message, ...(details ? { details } : {}), correlationId: '9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c' } },
@@ -91,11 +89,6 @@ export class AdminController {
     @Body() body: CancelProposalDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<CloseResult> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw unprocessable('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-100 characters of letters, digits, . _ : -', [
-        { field: 'Idempotency-Key', messages: ['must be 1-100 characters of letters, digits, . _ : -'] },
-      ]);
-    }
-    return this.cancellations.cancel(admin, id, body, idempotencyKey);
+    return this.cancellations.cancel(admin, id, body, checkedIdempotencyKey(idempotencyKey));
   }
 }

@@ -39,7 +39,7 @@ export function decisionError(err: unknown, reasonField = 'comment'): unknown {
     }
   }
   if (err instanceof WorkflowNotFoundError) {
-    return conflict('APPROVAL_CLOSED', 'The approval of this proposal has finished; the task can no longer be decided.');
+    return conflict('APPROVAL_CLOSED', 'The approval of this proposal has already finished; nothing more can be done on it.');
   }
   return err;
 }

@@ -3,11 +3,9 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '
 import { CurrentUser } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { DecisionResult } from '../../../libs/contracts/approval.contract';
-import { unprocessable } from '../../../libs/http/domain-error';
+import { idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
 import { DecisionDto, DecisionResultView, TaskListQuery, TaskPageView } from './dto/decision.dto';
 import { TasksService } from './tasks.service';
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -33,11 +31,6 @@ export class TasksController {
     @Body() body: DecisionDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<DecisionResult> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw unprocessable('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-100 characters of letters, digits, . _ : -', [
-        { field: 'Idempotency-Key', messages: ['must be 1-100 characters of letters, digits, . _ : -'] },
-      ]);
-    }
-    return this.tasks.decide(user, id, body, idempotencyKey);
+    return this.tasks.decide(user, id, body, checkedIdempotencyKey(idempotencyKey));
   }
 }
