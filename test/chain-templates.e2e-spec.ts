@@ -293,4 +293,19 @@ describe('chain templates', () => {
     const listed = await get('/api/templates').expect(200);
     expect(listed.body.items.find((t: { code: string }) => t.code === CODE)).toMatchObject({ version: 2, inUse: used.body.inUse });
   });
+  it('routes a category to the current version of the template claiming it, the newest claim first', async () => {
+    const category = 'uji-rute-kategori';
+    const umum = await get('/api/templates/umum').expect(200);
+    const routed = async () => (await post('/api/proposals', validProposal({ category, submit: false }), proposer).expect(201)).body.templateId;
+
+    const first = await post('/api/templates', { code: 'uji-rute-a', name: 'Rute A', categories: [category], stages: oneStage() }).expect(201);
+    expect(await routed()).toBe(first.body.id);
+    const second = await post('/api/templates', { code: 'uji-rute-b', name: 'Rute B', categories: [category], stages: oneStage() }).expect(201);
+    expect(await routed()).toBe(second.body.id);
+    // B's next version gives the category up: B v1 no longer claims it, so A does again.
+    await post('/api/templates/uji-rute-b/versions', { categories: [], stages: oneStage() }).expect(201);
+    expect(await routed()).toBe(first.body.id);
+    await post('/api/templates/uji-rute-a/versions', { categories: [], stages: oneStage() }).expect(201);
+    expect(await routed()).toBe(umum.body.id);
+  });
 });

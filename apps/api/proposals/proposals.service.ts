@@ -317,7 +317,14 @@ export class ProposalsService {
       }
       return found;
     }
-    const byCategory = await latest(repo.createQueryBuilder('t').where(':category = ANY(t.categories)', { category }));
+    // Only a template's current version speaks for it: a category dropped in a later version no
+    // longer routes proposals to the older one. If two templates claim it, the newer one wins.
+    const byCategory = await repo
+      .createQueryBuilder('t')
+      .where(':category = ANY(t.categories)', { category })
+      .andWhere('t.version = (SELECT max(l.version) FROM chain_template l WHERE l.code = t.code)')
+      .orderBy('t.created_at', 'DESC')
+      .getOne();
     const chosen = byCategory ?? (await latest(repo.createQueryBuilder('t').where('t.code = :code', { code: DEFAULT_TEMPLATE_CODE })));
     if (!chosen) throw unprocessable('NO_TEMPLATE', `No chain template covers the category "${category}" and no default template exists.`);
     return chosen;
