@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from './page-query.dto';
-import { IsAgeDuration, toBoolean } from './query-fields';
+import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
+import { IsAgeDuration } from './query-fields';
 
 export const TASK_VIEWS = ['overdue', 'escalated', 'stuck', 'open'] as const;
 export type TaskView = (typeof TASK_VIEWS)[number];

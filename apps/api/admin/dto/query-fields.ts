@@ -1,12 +1,6 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { durationToMs, isIsoDuration } from '../../../../libs/domain/duration';
 
-/** Query strings arrive as text; digits become numbers, anything else is left for the validator to refuse. */
-export const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
-
-/** `true` / `false` become booleans; anything else (`yes`, `1`, repeated params) is left for the validator to refuse. */
-export const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-
 /** Ten years: far beyond any SLA, and small enough that `now − duration` is still a valid date. */
 export const MAX_AGE_MS = 3650 * 24 * 3600 * 1000;
 

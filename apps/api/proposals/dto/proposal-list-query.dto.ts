@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
+import { PageQuery } from '../../../../libs/http/page-query';
 import type { ProposalStatus } from '../../../../libs/domain/proposal';
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 /** `status=a,b`, `status=a&status=b` or both: one flat list; anything that is not a string is left for the validator to refuse. */
 const toList = ({ value }: { value: unknown }) =>
@@ -14,7 +14,7 @@ const toList = ({ value }: { value: unknown }) =>
 
 export const PROPOSAL_LIST_SCOPES = ['mine', 'all'] as const;
 
-export class ProposalListQuery {
+export class ProposalListQuery extends PageQuery {
   @ApiPropertyOptional({
     enum: PROPOSAL_STATUSES,
     isArray: true,
@@ -45,19 +45,5 @@ export class ProposalListQuery {
   @IsIn(PROPOSAL_LIST_SCOPES)
   scope?: (typeof PROPOSAL_LIST_SCOPES)[number];
 
-  @ApiPropertyOptional({ default: 1, minimum: 1, example: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100, example: 20 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { DECISIONS } from '../../../../libs/domain/proposal';
+import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
 import type { Decision } from '../../../../libs/domain/proposal';
 
 export class DecisionDto {
@@ -16,10 +17,8 @@ export class DecisionDto {
   comment?: string;
 }
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class TaskListQuery {
+export class TaskListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'done'], default: 'open' })
   @IsOptional()
   @IsIn(['open', 'done'])
@@ -27,7 +26,7 @@ export class TaskListQuery {
 
   @ApiPropertyOptional({ description: 'Only tasks past their due time (open view)', example: true })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(toBoolean)
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
@@ -42,21 +41,7 @@ export class TaskListQuery {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100000)
-  page?: number;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }
 
 export class InboxTaskView {

@@ -1,11 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { toInt } from './query-fields';
+
+/** Query strings arrive as text; digits become numbers, anything else is left for the validator to refuse. */
+export const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+
+/** `true` / `false` become booleans; anything else (`yes`, `1`, repeated params) is left for the validator to refuse. */
+export const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** `page` (from 1) and `pageSize` (1–100) shared by every admin list. */
+/** `page` (from 1) and `pageSize` (1–100), shared by every paginated list of the API. */
 export class PageQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1, example: 1 })
   @IsOptional()
