@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { ApprovalWorkflowInput, cancelUpdate, stateQuery, workflowIdForProposal } from '../libs/contracts/approval.contract';
+import { cancelUpdate, stateQuery, workflowIdForProposal } from '../libs/contracts/approval.contract';
 import { SA_ESCALATED, SA_STATUS } from '../libs/contracts/search-attributes';
 import type { StageDefinition } from '../libs/domain/chain';
 import {
@@ -15,7 +15,7 @@ import {
 import { DEMO_PEOPLE, idOf } from '../libs/persistence/seed/demo-organization';
 import { TEMPORAL_CLIENT } from '../libs/temporal/temporal-client.module';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from './support/app-stack';
-import { insertTemplate } from './support/templates';
+import { insertTemplate, startApprovalDirectly } from './support/templates';
 
 /** Every stage mode and timeout policy of the engine, each through the real workflow. */
 describe('approval engine', () => {
@@ -271,27 +271,7 @@ describe('approval engine', () => {
   it('continues as new before the history grows large and carries on where it stopped', async () => {
     const stages = [1, 2, 3].map((n) => stageOf({ key: `tahap-${n}`, name: `Tahap ${n}`, approvers: [{ kind: 'position', positionId: positionId(['KASI-USAHA', 'KABID-YAN', 'KADIS-DPMPTSP'][n - 1]) }] }));
     const templateCode = await insertTemplate(stack.dataSource, stages);
-    const draft = await stack.http
-      .post('/api/proposals')
-      .set('Authorization', `Bearer ${await stack.tokenFor(PROPOSER)}`)
-      .send(validProposal({ templateCode, submit: false }))
-      .expect(201);
-    const proposal = await stack.dataSource.getRepository(ProposalEntity).findOneByOrFail({ id: draft.body.id });
-    const input: ApprovalWorkflowInput = {
-      proposalId: proposal.id,
-      proposerPersonId: proposal.proposerId,
-      unitId: proposal.unitId,
-      template: { id: proposal.templateId!, code: templateCode, version: 1 },
-      chain: { stages },
-      facts: { budgetEstimate: 75_000_000, category: proposal.category, crossAgency: false },
-      proposalVersion: 1,
-      options: { continueAsNewAfterEvents: 25 },
-    };
-    const handle = await temporal.workflow.start('approvalWorkflow', {
-      taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? 'estafet-approvals',
-      workflowId: workflowIdForProposal(proposal.id),
-      args: [input],
-    });
+    const { proposal, handle } = await startApprovalDirectly(stack, templateCode, stages, { continueAsNewAfterEvents: 25 });
     for (const post of ['KASI-USAHA', 'KABID-YAN', 'KADIS-DPMPTSP']) await decide(await openTask(proposal.id, post), 'approve');
     await waitStatus(proposal.id, 'approved');
     const final = await temporal.workflow.getHandle(handle.workflowId).query(stateQuery);

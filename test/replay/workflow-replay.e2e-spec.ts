@@ -5,7 +5,6 @@ import type { History } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import {
-  ApprovalWorkflowInput,
   resubmitUpdate,
   withdrawUpdate,
   workflowIdForProposal,
@@ -15,7 +14,7 @@ import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from '../../li
 import { DEMO_PEOPLE, idOf } from '../../libs/persistence/seed/demo-organization';
 import { TEMPORAL_CLIENT } from '../../libs/temporal/temporal-client.module';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from '../support/app-stack';
-import { insertTemplate } from '../support/templates';
+import { insertTemplate, startApprovalDirectly } from '../support/templates';
 import { historyFromJson, historyToJson } from './history-json';
 
 /**
@@ -198,27 +197,7 @@ describe('workflow replay', () => {
       const posts = ['KASI-USAHA', 'KABID-YAN', 'KADIS-DPMPTSP'];
       const stages = posts.map((code, n) => stageOf({ key: `tahap-${n + 1}`, name: `Tahap ${n + 1}`, approvers: [post(code)] }));
       const templateCode = await insertTemplate(stack.dataSource, stages, 'replay');
-      const draft = await stack.http
-        .post('/api/proposals')
-        .set('Authorization', `Bearer ${await stack.tokenFor(PROPOSER)}`)
-        .send(validProposal({ templateCode, submit: false }))
-        .expect(201);
-      const proposal = await stack.dataSource.getRepository(ProposalEntity).findOneByOrFail({ id: draft.body.id });
-      const input: ApprovalWorkflowInput = {
-        proposalId: proposal.id,
-        proposerPersonId: proposal.proposerId,
-        unitId: proposal.unitId,
-        template: { id: proposal.templateId!, code: templateCode, version: 1 },
-        chain: { stages },
-        facts,
-        proposalVersion: 1,
-        options: { continueAsNewAfterEvents: 25 },
-      };
-      const started = await temporal.workflow.start('approvalWorkflow', {
-        taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? 'estafet-approvals',
-        workflowId: workflowIdForProposal(proposal.id),
-        args: [input],
-      });
+      const { proposal, handle: started } = await startApprovalDirectly(stack, templateCode, stages, { continueAsNewAfterEvents: 25 });
       for (const code of posts) await decide(await openTask(proposal.id, code), 'approve');
       const final = await handleOf(proposal.id).result();
       expect(final).toMatchObject({ status: 'approved' });

@@ -22,14 +22,7 @@ describe('S3 — returned for revision, then resubmitted', () => {
   });
   afterAll(() => stack?.close());
 
-  const as = async (name: string) => {
-    const token = await stack.tokenFor(name);
-    return {
-      get: (url: string) => stack.http.get(url).auth(token, { type: 'bearer' }),
-      post: (url: string, body: object = {}) => stack.http.post(url).auth(token, { type: 'bearer' }).send(body),
-      patch: (url: string, body: object) => stack.http.patch(url).auth(token, { type: 'bearer' }).send(body),
-    };
-  };
+  const as = (name: string) => stack.as(name);
 
   it('returns, revises, resubmits and resumes at the returning stage; both rounds and their versions stay recoverable', async () => {
     const rina = await as('Rina Wulandari');

@@ -19,13 +19,7 @@ describe('S4 — withdrawn', () => {
   });
   afterAll(() => stack?.close());
 
-  const as = async (name: string) => {
-    const token = await stack.tokenFor(name);
-    return {
-      get: (url: string) => stack.http.get(url).auth(token, { type: 'bearer' }),
-      post: (url: string, body: object = {}) => stack.http.post(url).auth(token, { type: 'bearer' }).send(body),
-    };
-  };
+  const as = (name: string) => stack.as(name);
 
   it('cancels the open tasks of stage 2, empties the approvers\' inboxes and records who withdrew and why', async () => {
     const rina = await as('Rina Wulandari');

@@ -17,7 +17,15 @@ export interface AppStack {
   http: TestAgent;
   dataSource: DataSource;
   tokenFor(name: string): Promise<string>;
+  /** An HTTP client signed in as the demo person with this name. */
+  as(name: string): Promise<SignedInClient>;
   close(): Promise<void>;
+}
+
+export interface SignedInClient {
+  get(url: string): request.Test;
+  post(url: string, body?: object): request.Test;
+  patch(url: string, body: object): request.Test;
 }
 
 export async function startAppStack(): Promise<AppStack> {
@@ -28,7 +36,7 @@ export async function startAppStack(): Promise<AppStack> {
   await api.init();
   const http = request(api.getHttpServer());
   const tokens = new Map<string, string>();
-  return {
+  const stack: AppStack = {
     api,
     worker,
     http,
@@ -41,11 +49,20 @@ export async function startAppStack(): Promise<AppStack> {
       tokens.set(name, res.body.accessToken);
       return res.body.accessToken as string;
     },
+    async as(name: string) {
+      const token = await stack.tokenFor(name);
+      return {
+        get: (url: string) => http.get(url).auth(token, { type: 'bearer' }),
+        post: (url: string, body: object = {}) => http.post(url).auth(token, { type: 'bearer' }).send(body),
+        patch: (url: string, body: object) => http.patch(url).auth(token, { type: 'bearer' }).send(body),
+      };
+    },
     async close() {
       await api.close();
       await worker.close();
     },
   };
+  return stack;
 }
 
 export function personByName(name: string) {

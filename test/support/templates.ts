@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import type { Client } from '@temporalio/client';
+import { ApprovalWorkflowInput, DEFAULT_TASK_QUEUE, workflowIdForProposal } from '../../libs/contracts/approval.contract';
 import type { StageDefinition } from '../../libs/domain/chain';
-import { ChainTemplateEntity } from '../../libs/persistence/entities';
+import { ChainTemplateEntity, ProposalEntity } from '../../libs/persistence/entities';
+import { TEMPORAL_CLIENT } from '../../libs/temporal/temporal-client.module';
+import { AppStack, validProposal } from './app-stack';
 
 /** Stores a chain template under a fresh code (a test fixture; the templates API has its own tests). */
 export async function insertTemplate(dataSource: DataSource, stages: StageDefinition[], prefix = 'uji'): Promise<string> {
@@ -15,4 +19,40 @@ export async function insertTemplate(dataSource: DataSource, stages: StageDefini
     definition: { stages },
   });
   return code;
+}
+
+/**
+ * Creates a draft on `templateCode` through the API and starts its workflow straight from the
+ * Temporal client, so a test can pass workflow options the API does not expose (e.g. a low
+ * continue-as-new threshold).
+ */
+export async function startApprovalDirectly(
+  stack: AppStack,
+  templateCode: string,
+  stages: StageDefinition[],
+  options: ApprovalWorkflowInput['options'],
+  proposer = 'Rina Wulandari',
+) {
+  const draft = await stack.http
+    .post('/api/proposals')
+    .set('Authorization', `Bearer ${await stack.tokenFor(proposer)}`)
+    .send(validProposal({ templateCode, submit: false }))
+    .expect(201);
+  const proposal = await stack.dataSource.getRepository(ProposalEntity).findOneByOrFail({ id: draft.body.id });
+  const input: ApprovalWorkflowInput = {
+    proposalId: proposal.id,
+    proposerPersonId: proposal.proposerId,
+    unitId: proposal.unitId,
+    template: { id: proposal.templateId!, code: templateCode, version: 1 },
+    chain: { stages },
+    facts: { budgetEstimate: proposal.budgetEstimate === null ? null : Number(proposal.budgetEstimate), category: proposal.category, crossAgency: false },
+    proposalVersion: 1,
+    options,
+  };
+  const handle = await stack.api.get<Client>(TEMPORAL_CLIENT).workflow.start('approvalWorkflow', {
+    taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
+    workflowId: workflowIdForProposal(proposal.id),
+    args: [input],
+  });
+  return { proposal, handle };
 }
