@@ -15,6 +15,12 @@ export interface ResolveApproversInput {
   at: string;
 }
 
+export interface ResolveActingInput {
+  proposalId: string;
+  positionIds: string[];
+  at: string;
+}
+
 export interface ResolveEscalationInput {
   proposalId: string;
   fromPositionId: string;
@@ -37,6 +43,11 @@ export function createApprovalActivities(deps: ApprovalActivityDeps) {
 
     async resolveEscalation(input: ResolveEscalationInput): Promise<ResolvedSlot | null> {
       return resolver.escalationTarget(input.fromPositionId, input.targetPositionId, new Date(input.at));
+    },
+
+    /** Who acts for these posts now, after the workflow heard that it may have changed. */
+    async resolveActing(input: ResolveActingInput): Promise<ResolvedSlot[]> {
+      return resolver.resolve([{ kind: 'positions', positionIds: input.positionIds }], '', new Date(input.at));
     },
 
     /** Persists one step of the approval: history rows plus read-model changes, atomically. */

@@ -1,9 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In } from 'typeorm';
-import { actingFor } from '../libs/domain/acting';
 import type { ApproverSelector } from '../libs/domain/chain';
 import type { Capacity } from '../libs/domain/proposal';
-import { AppointmentEntity, OrgUnitEntity, PersonEntity, PositionEntity } from '../libs/persistence/entities';
+import { actingForPosts } from '../libs/persistence/acting-lookup';
+import { OrgUnitEntity, PersonEntity, PositionEntity } from '../libs/persistence/entities';
 
 export interface ResolvedSlot {
   positionId: string;
@@ -12,6 +12,9 @@ export interface ResolvedSlot {
   personId: string | null;
   personName: string | null;
   capacity: Capacity | null;
+  /** With capacity `delegate`: who delegated (absent in results recorded before delegations existed). */
+  onBehalfOfPersonId?: string | null;
+  onBehalfOfName?: string | null;
 }
 
 export const APPROVER_NOT_FOUND = 'ApproverNotFound';
@@ -32,15 +35,22 @@ export class ApproverResolver {
       const missing = positionIds.filter((id) => !positions.some((p) => p.id === id));
       throw ApplicationFailure.nonRetryable(`unknown post(s): ${missing.join(', ')}`, APPROVER_NOT_FOUND);
     }
-    const appointments = await this.dataSource.getRepository(AppointmentEntity).findBy({ positionId: In(positionIds) });
+    const acting = await actingForPosts(this.dataSource.manager, positionIds, at);
     const slots = positionIds.map((positionId) => {
       const position = positions.find((p) => p.id === positionId)!;
-      const acting = actingFor(appointments.filter((a) => a.positionId === positionId), at);
-      return { positionId, positionTitle: position.title, personId: acting?.personId ?? null, capacity: acting?.capacity ?? null };
+      const now = acting.get(positionId) ?? null;
+      return {
+        positionId,
+        positionTitle: position.title,
+        personId: now?.personId ?? null,
+        capacity: now?.capacity ?? null,
+        onBehalfOfPersonId: now?.onBehalfOfPersonId ?? null,
+      };
     });
-    const personIds = slots.flatMap((s) => (s.personId ? [s.personId] : []));
+    const personIds = slots.flatMap((s) => [s.personId, s.onBehalfOfPersonId].filter((id): id is string => !!id));
     const people = personIds.length ? await this.dataSource.getRepository(PersonEntity).findBy({ id: In(personIds) }) : [];
-    return slots.map((s) => ({ ...s, personName: people.find((p) => p.id === s.personId)?.name ?? null }));
+    const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.name ?? null) : null);
+    return slots.map((s) => ({ ...s, personName: nameOf(s.personId), onBehalfOfName: nameOf(s.onBehalfOfPersonId) }));
   }
 
   /**

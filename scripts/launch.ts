@@ -138,12 +138,13 @@ async function main(): Promise<void> {
   console.log(`
   Estafet is running.
 
+    Web app        ${base}/   (Bahasa Indonesia; English by the toggle)
     API            ${base}/api
     OpenAPI docs   ${base}/api/docs   (JSON: ${base}/api/docs-json)
     Health         ${base}/health
     Temporal UI    ${temporal.uiUrl ?? '(external Temporal: use its own UI)'}
 
-  Sign in (development): POST ${base}/api/auth/dev-login with a seeded NIP, e.g.
+  Sign in (development): pick a person on ${base}/masuk, or POST ${base}/api/auth/dev-login with a seeded NIP, e.g.
     proposer  Rina Wulandari   199503122020122001
     approver  Siti Rahmawati   198804102010012003  (Kepala Seksi Perizinan Usaha)
     admin     Yoga Permana     199001012015011016

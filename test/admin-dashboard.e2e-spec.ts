@@ -170,6 +170,7 @@ describe('admin dashboards and cancel', () => {
         overdue: 2,
         escalated: 0,
         stuck: 0,
+        vacant: 0,
         oldestAgeSeconds: expect.any(Number),
       });
       expect(row!.oldestAgeSeconds).toBeGreaterThanOrEqual(2);
@@ -486,7 +487,7 @@ describe('admin dashboards and cancel', () => {
       expect(tasks.tags).toEqual(['admin']);
       expect(tasks.parameters).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ name: 'view', in: 'query', schema: expect.objectContaining({ enum: ['overdue', 'escalated', 'stuck', 'open'] }) }),
+          expect.objectContaining({ name: 'view', in: 'query', schema: expect.objectContaining({ enum: ['overdue', 'escalated', 'stuck', 'open', 'vacant'] }) }),
           expect.objectContaining({ name: 'olderThan', in: 'query' }),
           expect.objectContaining({ name: 'unitId', in: 'query' }),
           expect.objectContaining({ name: 'stage', in: 'query' }),

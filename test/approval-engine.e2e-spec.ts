@@ -271,7 +271,7 @@ describe('approval engine', () => {
   it('continues as new before the history grows large and carries on where it stopped', async () => {
     const stages = [1, 2, 3].map((n) => stageOf({ key: `tahap-${n}`, name: `Tahap ${n}`, approvers: [{ kind: 'position', positionId: positionId(['KASI-USAHA', 'KABID-YAN', 'KADIS-DPMPTSP'][n - 1]) }] }));
     const templateCode = await insertTemplate(stack.dataSource, stages);
-    const { proposal, handle } = await startApprovalDirectly(stack, templateCode, stages, { continueAsNewAfterEvents: 25 });
+    const { proposal, handle } = await startApprovalDirectly(stack, templateCode, stages, { continueAsNewAfterEvents: 12 });
     for (const post of ['KASI-USAHA', 'KABID-YAN', 'KADIS-DPMPTSP']) await decide(await openTask(proposal.id, post), 'approve');
     await waitStatus(proposal.id, 'approved');
     const final = await temporal.workflow.getHandle(handle.workflowId).query(stateQuery);

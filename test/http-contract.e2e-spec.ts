@@ -366,7 +366,7 @@ describe('HTTP contract', () => {
     it('sets security headers and hides the framework, on success and on error', async () => {
       for (const res of [await stack.http.get('/health'), await stack.http.get('/api/auth/me')]) {
         expect(res.headers['x-content-type-options']).toBe('nosniff');
-        expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+        expect(res.headers['x-frame-options']).toBe('DENY');
         expect(res.headers['content-security-policy']).toEqual(expect.stringContaining("default-src 'self'"));
         expect(res.headers['strict-transport-security']).toEqual(expect.any(String));
         expect(res.headers['x-powered-by']).toBeUndefined();

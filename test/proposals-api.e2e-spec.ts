@@ -235,6 +235,10 @@ describe('proposals API (proposer side)', () => {
         decidedAt: expect.any(String),
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
+        currentStage: null,
+        holders: [],
+        dueAt: null,
+        overdue: false,
       });
       expect(res.body.items[1]).toMatchObject({ id: ids.s1, status: expect.stringMatching(/^(submitted|in_review)$/), submittedAt: expect.any(String) });
       expect(res.body.items[3]).toMatchObject({ id: ids.d1, status: 'draft', statusLabel: 'Draf' });

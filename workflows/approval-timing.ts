@@ -12,7 +12,7 @@ const at = (iso: string, plusMs: number) => Date.parse(iso) + plusMs;
 export const graceMs = (def: StageDefinition): number => (def.onTimeout?.after ? durationToMs(def.onTimeout.after) : 0);
 
 export function reminderTimes(def: StageDefinition, task: TaskState): number[] {
-  return (def.reminders ?? []).map((r) => at(task.createdAt, durationToMs(r)));
+  return (def.reminders ?? []).map((r) => at(task.openedAt ?? task.createdAt, durationToMs(r)));
 }
 
 export const dueTime = (task: TaskState): number | null => (task.dueAt ? Date.parse(task.dueAt) : null);

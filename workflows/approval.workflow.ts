@@ -4,16 +4,23 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { RetryPolicy } from '@temporalio/common';
 import type { ApprovalActivities } from '../activities/approval.activities';
 import {
+  actingChangedSignal,
   ApprovalState,
   ApprovalWorkflowInput,
+  AssignInput,
+  AssignResult,
+  assignUpdate,
   cancelUpdate,
   CloseInput,
   CloseResult,
@@ -32,24 +39,43 @@ import {
 import { SA_ESCALATED, SA_NEXT_DUE, SA_STAGE, SA_STATUS, SA_TEMPLATE, SA_UNIT } from '../libs/contracts/search-attributes';
 import { conditionHolds, StageDefinition, StageOutcome, stageOutcome, timeoutPolicyOf } from '../libs/domain/chain';
 import { durationToMs } from '../libs/domain/duration';
+import { REASSIGNMENT_REASON_LABELS_ID, ReassignmentReason, reassignmentReason } from '../libs/domain/acting';
 import { FINAL_STATUSES } from '../libs/domain/proposal';
 import type { NewHistoryEvent, NotificationWrite, RecordBatch, TaskWrite } from '../libs/persistence/record.store';
 import type { ResolvedSlot } from '../activities/approver-resolver';
 import { nextWake, reminderTimes, timeoutTime } from './approval-timing';
 
-const { resolveApprovers, resolveEscalation, record } = proxyActivities<ApprovalActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    // The record must eventually be written: retry transient failures without limit; domain errors
-    // are raised as non-retryable ApplicationFailures.
-    nonRetryableErrorTypes: ['ApproverNotFound'],
-  },
-});
+const ACTIVITY_RETRY: RetryPolicy = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '1 minute',
+  // The record must eventually be written: retry transient failures without limit; domain errors
+  // are raised as non-retryable ApplicationFailures.
+  nonRetryableErrorTypes: ['ApproverNotFound'],
+};
+
+/** Activities as approvals started before the `local-activities` patch scheduled them: through the server. */
+const remoteActivities = proxyActivities<ApprovalActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
+
+/**
+ * The same activities run as local activities: in the worker that runs the workflow task, with no
+ * activity task going through the server, so a decision or a stage opening costs one round trip to
+ * Temporal instead of three per write. They are short database transactions, safe to retry.
+ */
+const localActivities = proxyLocalActivities<ApprovalActivities>({ startToCloseTimeout: '30 seconds', localRetryThreshold: '10 seconds', retry: ACTIVITY_RETRY });
+
+/**
+ * The domain failure an activity raised (e.g. ApproverNotFound), or null for anything else. A remote
+ * activity's failure arrives wrapped in an ActivityFailure, a local activity's as the failure itself.
+ */
+function activityFailure(err: unknown): ApplicationFailure | null {
+  const failure = err instanceof ActivityFailure ? err.cause : err;
+  return failure instanceof ApplicationFailure ? failure : null;
+}
 
 const ADMIN = 'admin';
+
+const CAPACITY_NAMES: Record<string, string> = { plh: 'Plh.', plt: 'Plt.', delegate: 'a delegate', disposisi: 'the person an administrator assigned the task to (Disposisi)' };
 
 /**
  * One workflow per proposal: the single writer of its approval state. Runs the chain stage by stage,
@@ -70,6 +96,9 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         tasks: [],
         run: 1,
       };
+  // Before any other command: approvals started by earlier releases replay without the marker and keep
+  // scheduling their activities through the server (docs/WORKFLOW-VERSIONING.md).
+  const { resolveApprovers, resolveEscalation, resolveActing, record } = patched('local-activities') ? localActivities : remoteActivities;
   const stages = input.chain.stages;
   const stage = (index: number): StageDefinition => stages[index];
   const now = () => new Date(Date.now()).toISOString();
@@ -123,6 +152,14 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         escalatedTo: to?.assigneeName ?? null,
       });
     }
+    if (task.status === 'reassigned') {
+      const to = state.tasks.find((t) => t.reassignedFromTaskId === task.taskId);
+      throw fail(
+        DecisionFailure.AlreadyDecided,
+        `This task moved to ${to?.assigneeName ?? 'the post, now vacant'} because the person acting for the post changed.`,
+        { reassignedTo: to?.assigneeName ?? null },
+      );
+    }
     if (task.status !== 'open' || closing || stageOutcome(stage(task.stageIndex).mode, slotTasks(task.stageIndex, task.round)) !== 'pending') {
       const by = task.decidedByName ?? slotTasks(task.stageIndex, task.round).find((t) => t.decidedByName)?.decidedByName;
       throw fail(DecisionFailure.AlreadyDecided, `This task is already closed${by ? `: decided by ${by}` : ''}.`, { decidedBy: by ?? null });
@@ -133,7 +170,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     if (stage(task.stageIndex).requiresDefinitive && task.capacity !== 'definitif') {
       throw fail(
         DecisionFailure.RequiresDefinitive,
-        `This stage needs the definitive holder of the post; you act as ${task.capacity === 'plh' ? 'Plh.' : task.capacity === 'plt' ? 'Plt.' : 'a delegate'}.`,
+        `This stage needs the definitive holder of the post; you act as ${CAPACITY_NAMES[task.capacity ?? 'delegate']}.`,
         { capacity: task.capacity },
       );
     }
@@ -192,6 +229,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
               comment: d.comment ?? null,
               onEscalation,
               proposalVersion: state.proposalVersion,
+              ...(task.onBehalfOfPersonId ? { onBehalfOf: { personId: task.onBehalfOfPersonId, name: task.onBehalfOfName ?? null } } : {}),
             },
           },
         ],
@@ -205,6 +243,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         actorPersonId: d.actorPersonId,
         actorPositionId: task.positionId,
         capacity: task.capacity ?? 'definitif',
+        onBehalfOfPersonId: task.onBehalfOfPersonId ?? null,
         onEscalation,
         proposalVersion: state.proposalVersion,
         proposalStatus: state.status,
@@ -252,6 +291,15 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     ]);
   };
 
+  /** Who holds a task for a resolved post: the person acting for it, in which capacity, for whom. */
+  const heldBy = (s: ResolvedSlot) => ({
+    assigneePersonId: s.personId,
+    assigneeName: s.personName,
+    capacity: s.capacity,
+    onBehalfOfPersonId: s.onBehalfOfPersonId ?? null,
+    onBehalfOfName: s.onBehalfOfName ?? null,
+  });
+
   const newTask = (index: number, slot: number, s: ResolvedSlot, openedAt: string, from?: TaskState): TaskState => {
     const def = stage(index);
     return {
@@ -260,9 +308,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       round: state.round,
       slot,
       positionId: s.positionId,
-      assigneePersonId: s.personId,
-      assigneeName: s.personName,
-      capacity: s.capacity,
+      ...heldBy(s),
       status: 'open',
       createdAt: openedAt,
       dueAt: def.sla ? new Date(Date.parse(openedAt) + durationToMs(def.sla)).toISOString() : null,
@@ -290,6 +336,8 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         assignee: t.assigneeName,
         escalationLevel: t.escalationLevel,
         escalatedFromTaskId: t.escalatedFromTaskId,
+        ...(t.onBehalfOfPersonId ? { onBehalfOf: { personId: t.onBehalfOfPersonId, name: t.onBehalfOfName ?? null } } : {}),
+        ...(t.reassignedFromTaskId ? { reassignedFromTaskId: t.reassignedFromTaskId } : {}),
       },
     },
     row: {
@@ -306,11 +354,13 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       dueAt: t.dueAt,
       escalationLevel: t.escalationLevel,
       escalatedFromTaskId: t.escalatedFromTaskId,
+      onBehalfOfPersonId: t.onBehalfOfPersonId ?? null,
+      reassignedFromTaskId: t.reassignedFromTaskId ?? null,
     },
     notice: t.assigneePersonId
       ? [{
           key: `task:${t.taskId}:assigned`,
-          kind: t.escalationLevel > 0 ? 'task.escalated' : 'task.assigned',
+          kind: t.escalationLevel > 0 && !t.reassignedFromTaskId ? 'task.escalated' : 'task.assigned',
           taskId: t.taskId,
           recipientPersonId: t.assigneePersonId,
           payload: { stage: stage(t.stageIndex).name, dueAt: t.dueAt },
@@ -356,7 +406,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   };
 
   const wantsContinueAsNew = () => workflowInfo().historyLength >= continueAsNewAfter || workflowInfo().continueAsNewSuggested;
-  const quiet = () => writesInFlight === 0 && decisionsProcessed === decisionsApplied && !closing && !resubmission;
+  const quiet = () => writesInFlight === 0 && decisionsProcessed === decisionsApplied && !closing && !resubmission && !reassigning;
 
   /** Hands over to a fresh run with the same state once nothing is in flight. */
   const handOver = async (): Promise<never> => {
@@ -365,6 +415,158 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     void _omitted;
     return continueAsNew<typeof approvalWorkflow>({ ...rest, carried: { state } });
   };
+
+  type Batch = Required<Pick<RecordBatch, 'events' | 'tasks' | 'notifications'>>;
+  const newBatch = (): Batch => ({ events: [], tasks: [], notifications: [] });
+  const stagePending = (t: TaskState) => stageOutcome(stage(t.stageIndex).mode, slotTasks(t.stageIndex, t.round)) === 'pending';
+  const holder = (x: TaskState) => ({
+    personId: x.assigneePersonId,
+    name: x.assigneeName,
+    capacity: x.capacity,
+    onBehalfOf: x.onBehalfOfPersonId ? { personId: x.onBehalfOfPersonId, name: x.onBehalfOfName ?? null } : null,
+  });
+
+  /**
+   * Replaces an open task by one for another person: same slot, due time, reminders and escalation
+   * level (the clock does not restart). Records who had it, who has it now and why.
+   */
+  const replaceTask = (
+    batch: Batch,
+    t: TaskState,
+    to: Pick<TaskState, 'assigneePersonId' | 'assigneeName' | 'capacity' | 'onBehalfOfPersonId' | 'onBehalfOfName' | 'assignedByPersonId'>,
+    when: string,
+    reason: ReassignmentReason,
+    extra: { positionTitle?: string; actorPersonId?: string; note?: string } = {},
+  ): TaskState => {
+    t.status = 'reassigned';
+    const next: TaskState = {
+      ...t,
+      taskId: uuid4(),
+      assignedByPersonId: null,
+      ...to,
+      status: 'open',
+      createdAt: when,
+      openedAt: t.openedAt ?? t.createdAt,
+      reassignedFromTaskId: t.taskId,
+    };
+    state.tasks.push(next);
+    const created = taskCreated(next);
+    batch.events.push(
+      {
+        key: `task:${t.taskId}:reassigned`,
+        type: 'task.reassigned',
+        occurredAt: when,
+        actorPersonId: extra.actorPersonId ?? null,
+        actorPositionId: t.positionId,
+        data: {
+          taskId: t.taskId,
+          toTaskId: next.taskId,
+          stageIndex: t.stageIndex,
+          round: t.round,
+          slot: t.slot,
+          positionId: t.positionId,
+          ...(extra.positionTitle ? { positionTitle: extra.positionTitle } : {}),
+          reasonCode: reason,
+          reason: REASSIGNMENT_REASON_LABELS_ID[reason],
+          ...(extra.note ? { note: extra.note } : {}),
+          from: holder(t),
+          to: holder(next),
+        },
+      },
+      created.event,
+    );
+    batch.tasks.push({ id: t.taskId, status: 'reassigned', decidedAt: when }, created.row);
+    batch.notifications.push(...created.notice);
+    if (t.assigneePersonId) {
+      batch.notifications.push({ key: `task:${t.taskId}:reassigned`, kind: 'task.reassigned', taskId: t.taskId, recipientPersonId: t.assigneePersonId, payload: { stage: stage(t.stageIndex).name, to: next.assigneeName, reason } });
+    }
+    return next;
+  };
+
+  const checkAssign = (a: AssignInput) => {
+    if (isFinal() || closing) throw fail(DecisionFailure.WrongState, `The approval has already ended (${closing?.kind ?? state.status}).`);
+    if (!a.reason?.trim()) throw fail(DecisionFailure.ReasonRequired, 'A Disposisi needs a reason.');
+    if (a.toPersonId === input.proposerPersonId) {
+      throw fail(DecisionFailure.SelfApproval, 'Segregation of duties: a task may not be assigned to the proposer of the proposal (pemisahan tugas).');
+    }
+    if (!a.taskIds.some((id) => state.tasks.some((t) => t.taskId === id))) throw fail(DecisionFailure.TaskNotFound, 'None of these tasks belongs to this proposal.');
+  };
+
+  setHandler(
+    assignUpdate,
+    async (a: AssignInput): Promise<AssignResult> => {
+      checkAssign(a);
+      const when = now();
+      const batch = newBatch();
+      const result: AssignResult = { moved: [], skipped: [] };
+      for (const taskId of a.taskIds) {
+        const t = state.tasks.find((x) => x.taskId === taskId);
+        if (!t) result.skipped.push({ taskId, message: 'not a task of this proposal' });
+        else if (t.status !== 'open' || !stagePending(t)) result.skipped.push({ taskId, message: `already closed (${t.status})` });
+        else if (t.assigneePersonId === a.toPersonId && t.assignedByPersonId) result.skipped.push({ taskId, message: 'already assigned to this person' });
+        else {
+          const to = { assigneePersonId: a.toPersonId, assigneeName: a.toName, capacity: 'disposisi' as const, onBehalfOfPersonId: null, onBehalfOfName: null, assignedByPersonId: a.actorPersonId };
+          const next = replaceTask(batch, t, to, when, 'disposisi', { actorPersonId: a.actorPersonId, note: a.reason.trim() });
+          result.moved.push({ taskId, newTaskId: next.taskId });
+        }
+      }
+      if (batch.events.length) await persist(batch);
+      return result;
+    },
+    { validator: (a: AssignInput) => checkAssign(a) },
+  );
+
+  /**
+   * Moves open tasks of these posts to whoever acts for them now. A task keeps its slot, due time,
+   * reminders and escalation level: the clock does not restart because the holder changed. Tasks of a
+   * stage round already settled by decisions are left for the settlement to close.
+   */
+  const moveTasks = async (acting: ResolvedSlot[]) => {
+    const when = now();
+    const batch = newBatch();
+    for (const s of acting) {
+      for (const t of openTasks().filter((x) => x.positionId === s.positionId)) {
+        const same = t.assigneePersonId === s.personId && t.capacity === s.capacity && (t.onBehalfOfPersonId ?? null) === (s.onBehalfOfPersonId ?? null);
+        // A task an administrator assigned (Disposisi) stays with that person.
+        if (same || t.assignedByPersonId || !stagePending(t)) continue;
+        replaceTask(batch, t, heldBy(s), when, reassignmentReason({ personId: t.assigneePersonId, capacity: t.capacity }, s), { positionTitle: s.positionTitle });
+      }
+    }
+    if (batch.events.length) await persist(batch);
+  };
+
+  // Posts whose acting person may have changed; drained by one pass at a time, so two signals about
+  // the same post never move a task twice.
+  const changedPosts = new Set<string>();
+  let reassigning = false;
+  const reassign = async () => {
+    if (reassigning) return;
+    reassigning = true;
+    try {
+      while (changedPosts.size > 0 && !closing && !isFinal()) {
+        const posts = [...changedPosts].filter((p) => openTasks().some((t) => t.positionId === p));
+        changedPosts.clear();
+        if (posts.length === 0) break;
+        let acting: ResolvedSlot[];
+        try {
+          acting = await resolveActing({ proposalId: input.proposalId, positionIds: posts, at: now() });
+        } catch (err) {
+          // A post that no longer resolves leaves its tasks where they are; the next change retries.
+          if (activityFailure(err)) break;
+          throw err;
+        }
+        if (closing || isFinal()) break;
+        await moveTasks(acting);
+      }
+    } finally {
+      changedPosts.clear();
+      reassigning = false;
+    }
+  };
+  setHandler(actingChangedSignal, async (change) => {
+    for (const positionId of change?.positionIds ?? []) changedPosts.add(positionId);
+    await reassign();
+  });
 
   /** Reminders, overdue marks and timeout policies that have come due for the stage's open tasks. */
   const handleTimers = async (index: number): Promise<'returned' | null> => {
@@ -457,12 +659,13 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     try {
       slots = await resolveApprovers({ proposalId: input.proposalId, unitId: input.unitId, selectors: def.approvers, at: openedAt });
     } catch (err) {
-      if (!(err instanceof ActivityFailure) || !(err.cause instanceof ApplicationFailure)) throw err;
+      const failure = activityFailure(err);
+      if (!failure) throw err;
       // The chain names a post that does not resolve (e.g. a unit without a head): only an
       // administrator can sort that out, so the approval waits for them with an alert.
       await persist({
-        events: [{ key: `stage:${index}:r${state.round}:blocked`, type: 'stage.blocked', occurredAt: openedAt, data: { stageIndex: index, stage: def.name, round: state.round, reason: err.cause.message } }],
-        notifications: [adminAlert(`stage:${index}:r${state.round}:blocked`, { stage: def.name, reason: err.cause.message })],
+        events: [{ key: `stage:${index}:r${state.round}:blocked`, type: 'stage.blocked', occurredAt: openedAt, data: { stageIndex: index, stage: def.name, round: state.round, reason: failure.message } }],
+        notifications: [adminAlert(`stage:${index}:r${state.round}:blocked`, { stage: def.name, reason: failure.message })],
       });
       return false;
     }

@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: every workflow type the worker registers.
 export { approvalWorkflow } from './approval.workflow';
+export { continuityWorkflow } from './continuity.workflow';

@@ -7,11 +7,17 @@ import { LoggingModule } from '../../libs/logging/logging.module';
 import { PersistenceModule } from '../../libs/persistence/persistence.module';
 import { TemporalClientModule } from '../../libs/temporal/temporal-client.module';
 import { AdminModule } from './admin/admin.module';
+import { AdminAuditModule } from './audit/admin-audit.module';
 import { AuthController } from './auth/auth.controller';
+import { ContinuityModule } from './continuity/continuity.module';
+import { HandoverModule } from './handover/handover.module';
 import { HealthModule } from './health/health.module';
+import { OrganizationModule } from './organization/organization.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { RateLimitModule } from './rate-limit/rate-limit';
 import { TasksModule } from './tasks/tasks.module';
 import { TemplatesModule } from './templates/templates.module';
+import { WebModule } from './web.module';
 
 @Module({
   imports: [
@@ -20,11 +26,17 @@ import { TemplatesModule } from './templates/templates.module';
     PersistenceModule,
     TemporalClientModule,
     AuthModule,
+    RateLimitModule,
     HealthModule,
     ProposalsModule,
     TasksModule,
     AdminModule,
+    AdminAuditModule,
     TemplatesModule,
+    OrganizationModule,
+    ContinuityModule,
+    HandoverModule,
+    WebModule,
   ],
   controllers: [AuthController],
   providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

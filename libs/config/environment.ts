@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -12,6 +13,18 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+
+const RATE_LIMIT = /^([1-9]\d{0,6})\/([1-9]\d{0,4})(s|m|h)$/;
+const RATE_LIMIT_MESSAGE = (name: string) =>
+  `${name} must be count/window with a window in s, m or h, e.g. 10/1m (10 requests a minute) or 300/1h`;
+const WINDOW_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** A rate limit setting (`10/1m`): at most `limit` requests in any window of `windowMs`. */
+export function parseRateLimit(spec: string): { limit: number; windowMs: number } {
+  const match = RATE_LIMIT.exec(spec);
+  if (!match) throw new Error(RATE_LIMIT_MESSAGE('a rate limit'));
+  return { limit: Number(match[1]), windowMs: Number(match[2]) * WINDOW_MS[match[3] as keyof typeof WINDOW_MS] };
+}
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -71,9 +84,42 @@ export class EnvironmentVariables {
   @IsString()
   WORKFLOW_BUNDLE_PATH?: string;
 
+  /** Workflow executions the worker keeps in memory (Temporal's sticky cache); default: the SDK's, sized from the heap. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  WORKER_MAX_CACHED_WORKFLOWS?: number;
+
+  /** Workflow tasks the worker runs at once (default 40). */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(2)
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS?: number;
+
+  /** Activities (local and remote, each) the worker runs at once (default 100); each holds a database connection while it writes. */
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  WORKER_MAX_CONCURRENT_ACTIVITIES?: number;
+
+  /** The built web app (index.html and assets) served at `/`; default dist/web of the project. */
+  @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  WEB_ROOT?: string;
+
+  /**
+   * HS256 signing secret of the bearer tokens. Never defaulted: required in production (see
+   * `secretProblems`); elsewhere, when absent, a random one is generated for this process only.
+   */
+  @IsOptional()
+  @IsString()
   JWT_SECRET: string;
+
+  /** Not a variable: true when JWT_SECRET was absent outside production and generated for this process. */
+  jwtSecretGenerated = false;
 
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must be a duration such as 30m, 8h or 1d' })
   JWT_TTL = '8h';
@@ -83,6 +129,21 @@ export class EnvironmentVariables {
 
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must be a size such as 100kb or 1mb' })
   BODY_LIMIT = '100kb';
+
+  /** Sign-ins (`POST /api/auth/dev-login`) per client IP: `count/window`, e.g. 10/1m. */
+  @Matches(RATE_LIMIT, { message: RATE_LIMIT_MESSAGE('RATE_LIMIT_SIGN_IN') })
+  RATE_LIMIT_SIGN_IN = '10/1m';
+
+  /** Decisions, Disposisi and cancellations per signed-in person: `count/window`, e.g. 60/1m. */
+  @Matches(RATE_LIMIT, { message: RATE_LIMIT_MESSAGE('RATE_LIMIT_DECISIONS') })
+  RATE_LIMIT_DECISIONS = '60/1m';
+
+  /** Reverse proxies in front of the API whose X-Forwarded-For is believed (the client IP of per-IP limits). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY_HOPS = 0;
 
   /** Milliseconds the API waits for Temporal before answering 503. */
   @Transform(({ value }) => Number(value))
@@ -98,16 +159,44 @@ export class ConfigValidationError extends Error {
   }
 }
 
+const PLACEHOLDER = /change[-_ ]?me|changeit|placeholder|example|your[-_ ]?secret|^secret|password/i;
+const MIN_DISTINCT_CHARACTERS = 10;
+
+/**
+ * What is wrong with JWT_SECRET, if anything. Production has no default and refuses a secret that
+ * looks like a placeholder (such as an example copied from a compose file) or has too little variety.
+ */
+export function secretProblems(env: Pick<EnvironmentVariables, 'NODE_ENV' | 'JWT_SECRET'>): string[] {
+  const secret = env.JWT_SECRET;
+  const production = env.NODE_ENV === 'production';
+  if (secret === undefined) {
+    return production
+      ? ['JWT_SECRET is required in production (there is no default): set it to at least 32 random characters, e.g. the output of `openssl rand -hex 32`']
+      : [];
+  }
+  if (typeof secret !== 'string') return [];
+  if (secret.length < 32) return ['JWT_SECRET must be at least 32 characters'];
+  if (production && (PLACEHOLDER.test(secret) || new Set(secret).size < MIN_DISTINCT_CHARACTERS)) {
+    return ['JWT_SECRET looks like a placeholder or has too little variety; in production use at least 32 random characters, e.g. `openssl rand -hex 32`'];
+  }
+  return [];
+}
+
 /** Parses and validates raw environment variables; throws one error listing every problem. */
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  delete defined.jwtSecretGenerated;
   const env = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
-    const problems = errors.flatMap((e) =>
-      Object.values(e.constraints ?? {}).map((msg) => (msg.startsWith(e.property) ? msg : `${e.property}: ${msg}`)),
-    );
-    throw new ConfigValidationError(problems);
+  const problems = [
+    ...errors.flatMap((e) => Object.values(e.constraints ?? {}).map((msg) => (msg.startsWith(e.property) ? msg : `${e.property}: ${msg}`))),
+    ...secretProblems(env),
+  ];
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  if (env.JWT_SECRET === undefined) {
+    // Development and tests only (production was refused above): tokens last as long as this process.
+    env.JWT_SECRET = randomBytes(32).toString('hex');
+    env.jwtSecretGenerated = true;
   }
   return env;
 }

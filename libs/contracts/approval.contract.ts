@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ChainDefinition, ProposalFacts } from '../domain/chain';
 import type { Capacity, Decision, ProposalStatus, TaskStatus } from '../domain/proposal';
 
@@ -48,6 +48,8 @@ export interface DecisionResult {
   actorPersonId: string;
   actorPositionId: string;
   capacity: Capacity;
+  /** With capacity `delegate`: on whose behalf the decision was taken. */
+  onBehalfOfPersonId: string | null;
   /** True when the task was the result of an escalation ("on escalation"). */
   onEscalation: boolean;
   proposalVersion: number;
@@ -100,6 +102,15 @@ export interface TaskState {
   timeoutHandled?: boolean;
   decidedByPersonId?: string;
   decidedByName?: string;
+  /** With capacity `delegate`: the person acting for the post who delegated (absent before delegations existed). */
+  onBehalfOfPersonId?: string | null;
+  onBehalfOfName?: string | null;
+  /** Set when this task replaced another because the person acting for the post changed. */
+  reassignedFromTaskId?: string | null;
+  /** Set when an administrator assigned the task (Disposisi): it no longer follows the post's holder. */
+  assignedByPersonId?: string | null;
+  /** When the slot's clock started: reminders count from here, so a reassignment does not restart them. */
+  openedAt?: string;
 }
 
 export interface ApprovalState {
@@ -121,6 +132,31 @@ export const withdrawUpdate = defineUpdate<CloseResult, [CloseInput]>('withdraw'
 export const cancelUpdate = defineUpdate<CloseResult, [CloseInput]>('cancel');
 export const resubmitUpdate = defineUpdate<ResubmitResult, [ResubmitInput]>('resubmit');
 export const stateQuery = defineQuery<ApprovalState>('state');
+
+/** An administrator moves open tasks to a person of their choice (Disposisi), with a reason. */
+export interface AssignInput {
+  taskIds: string[];
+  toPersonId: string;
+  toName: string;
+  actorPersonId: string;
+  reason: string;
+}
+
+export interface AssignResult {
+  moved: { taskId: string; newTaskId: string }[];
+  skipped: { taskId: string; message: string }[];
+}
+export const assignUpdate = defineUpdate<AssignResult, [AssignInput]>('assign');
+
+/**
+ * Who acts for these posts may have changed (appointment, Plt./Plh. term, delegation): the workflow
+ * looks up who acts now and moves its open tasks of those posts to them. Idempotent: a signal about
+ * a post whose tasks already sit with the right person changes nothing.
+ */
+export interface ActingChangedInput {
+  positionIds: string[];
+}
+export const actingChangedSignal = defineSignal<[ActingChangedInput]>('actingChanged');
 
 /**
  * Failure types raised by the workflow when refusing an update. The API maps each to an HTTP status

@@ -1,15 +1,15 @@
-import type { Capacity } from './proposal';
+import type { AppointmentCapacity, Capacity } from './proposal';
 
 export interface AppointmentFact {
   personId: string;
-  capacity: Exclude<Capacity, 'delegate'>;
+  capacity: AppointmentCapacity;
   startsAt: Date;
   endsAt: Date | null;
 }
 
 export interface Acting {
   personId: string;
-  capacity: Exclude<Capacity, 'delegate'>;
+  capacity: AppointmentCapacity;
 }
 
 const activeAt = (a: AppointmentFact, at: Date) => a.startsAt <= at && (a.endsAt === null || at < a.endsAt);
@@ -25,4 +25,82 @@ export function actingFor(appointments: AppointmentFact[], at: Date): Acting | n
     if (found) return { personId: found.personId, capacity };
   }
   return null;
+}
+
+export interface DelegationFact {
+  delegatorPersonId: string;
+  delegatePersonId: string;
+  startsAt: Date;
+  endsAt: Date;
+  revokedAt: Date | null;
+}
+
+/** Who decides a post's tasks at a moment, and for whom when they act as a delegate. */
+export interface EffectiveActing {
+  personId: string;
+  capacity: Capacity;
+  /** With capacity `delegate`: the person acting for the post who delegated to them. */
+  onBehalfOfPersonId: string | null;
+}
+
+const delegationActiveAt = (d: DelegationFact, at: Date) => d.revokedAt === null && d.startsAt <= at && at < d.endsAt;
+
+/**
+ * The person acting for the post (see actingFor), or their delegate while a delegation of theirs is
+ * in force. A delegation by someone who no longer acts for the post has no effect: a rotation ends it.
+ */
+export function effectiveActing(appointments: AppointmentFact[], delegations: DelegationFact[], at: Date): EffectiveActing | null {
+  const acting = actingFor(appointments, at);
+  if (!acting) return null;
+  const delegation = delegations
+    .filter((d) => d.delegatorPersonId === acting.personId && delegationActiveAt(d, at))
+    .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())[0];
+  if (delegation) return { personId: delegation.delegatePersonId, capacity: 'delegate', onBehalfOfPersonId: acting.personId };
+  return { personId: acting.personId, capacity: acting.capacity, onBehalfOfPersonId: null };
+}
+
+/** The moments after `after` at which who acts for a post may change by date alone. */
+export function actingBoundaries(appointments: AppointmentFact[], delegations: DelegationFact[], after: Date): Date[] {
+  const moments = [
+    ...appointments.flatMap((a) => [a.startsAt, a.endsAt]),
+    ...delegations.filter((d) => d.revokedAt === null).flatMap((d) => [d.startsAt, d.endsAt]),
+  ];
+  return moments.filter((m): m is Date => m !== null && m > after).sort((a, b) => a.getTime() - b.getTime());
+}
+
+export const REASSIGNMENT_REASONS = ['mutasi', 'plt', 'plh', 'delegation', 'plh-ended', 'delegation-ended', 'vacant', 'definitive', 'disposisi'] as const;
+/** Why an open task moved from one person to another. */
+export type ReassignmentReason = (typeof REASSIGNMENT_REASONS)[number];
+
+export const REASSIGNMENT_REASON_LABELS_ID: Record<ReassignmentReason, string> = {
+  mutasi: 'Mutasi/rotasi pejabat definitif',
+  plt: 'Penunjukan Plt.',
+  plh: 'Penunjukan Plh.',
+  delegation: 'Pelimpahan',
+  'plh-ended': 'Masa Plh. berakhir',
+  'delegation-ended': 'Pelimpahan berakhir',
+  vacant: 'Jabatan kosong',
+  definitive: 'Pejabat definitif dilantik',
+  disposisi: 'Disposisi oleh admin',
+};
+
+interface Holder {
+  personId: string | null;
+  capacity: Capacity | null;
+}
+
+/**
+ * Names the change that moved a task from one holder to the next, from the capacities on either
+ * side: whoever now acts explains it (a Plt., a Plh., a delegate), else what ended explains it.
+ */
+export function reassignmentReason(from: Holder, to: Holder): ReassignmentReason {
+  if (!to.personId) return 'vacant';
+  if (to.capacity === 'delegate') return 'delegation';
+  if (to.capacity === 'plh') return 'plh';
+  if (to.capacity === 'plt') return from.capacity === 'plt' || from.capacity === 'definitif' || !from.personId ? 'plt' : 'plh-ended';
+  // The definitive holder acts now.
+  if (from.capacity === 'plh') return 'plh-ended';
+  if (from.capacity === 'delegate') return 'delegation-ended';
+  if (from.capacity === 'plt' || !from.personId) return 'definitive';
+  return 'mutasi';
 }

@@ -32,9 +32,17 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const DECISIONS = ['approve', 'reject', 'return'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-/** The capacity in which a person acts for a post. */
-export const CAPACITIES = ['definitif', 'plt', 'plh', 'delegate'] as const;
+/**
+ * The capacity in which a person holds a task: by appointment to its post (definitif, Plt., Plh.), as
+ * the delegate of whoever acts for it (Pelimpahan), or because an administrator assigned it to them
+ * (Disposisi).
+ */
+export const CAPACITIES = ['definitif', 'plt', 'plh', 'delegate', 'disposisi'] as const;
 export type Capacity = (typeof CAPACITIES)[number];
+
+/** The capacities an appointment to a post can give. */
+export const APPOINTMENT_CAPACITIES = ['definitif', 'plt', 'plh'] as const;
+export type AppointmentCapacity = (typeof APPOINTMENT_CAPACITIES)[number];
 
 export const ROLES = ['proposer', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -14,6 +14,7 @@ import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from '../../li
 import { DEMO_PEOPLE, idOf } from '../../libs/persistence/seed/demo-organization';
 import { TEMPORAL_CLIENT } from '../../libs/temporal/temporal-client.module';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from '../support/app-stack';
+import { buildOrg } from '../support/org-fixture';
 import { insertTemplate, startApprovalDirectly } from '../support/templates';
 import { historyFromJson, historyToJson } from './history-json';
 
@@ -197,12 +198,30 @@ describe('workflow replay', () => {
       const posts = ['KASI-USAHA', 'KABID-YAN', 'KADIS-DPMPTSP'];
       const stages = posts.map((code, n) => stageOf({ key: `tahap-${n + 1}`, name: `Tahap ${n + 1}`, approvers: [post(code)] }));
       const templateCode = await insertTemplate(stack.dataSource, stages, 'replay');
-      const { proposal, handle: started } = await startApprovalDirectly(stack, templateCode, stages, { continueAsNewAfterEvents: 25 });
+      const { proposal, handle: started } = await startApprovalDirectly(stack, templateCode, stages, { continueAsNewAfterEvents: 12 });
       for (const code of posts) await decide(await openTask(proposal.id, code), 'approve');
       const final = await handleOf(proposal.id).result();
       expect(final).toMatchObject({ status: 'approved' });
       expect(final.run).toBeGreaterThan(1);
       await replayAndKeep('continue-as-new-first-run', proposal.id, 'workflowExecutionContinuedAsNewEventAttributes', started.firstExecutionRunId);
+    }, 60_000);
+
+    it('holder of the post changed while its task was open; the new holder approves', async () => {
+      const org = await buildOrg(stack, {
+        units: [{ key: 'unit', name: 'Unit Uji Rotasi', kind: 'dinas' }],
+        posts: [{ key: 'post', title: 'Kepala Unit Uji', unit: 'unit', head: true, holder: 'before' }],
+        people: { before: 'Pejabat Lama', after: 'Pejabat Baru', admin: 'Admin Uji' },
+        admins: ['admin'],
+      });
+      const id = await submit([stageOf({ approvers: [{ kind: 'position', positionId: org.post('post') }] })]);
+      const open = (personKey: string) =>
+        eventually(async () => (await stack.dataSource.getRepository(ApprovalTaskEntity).findOneBy({ proposalId: id, status: 'open', assigneePersonId: org.person(personKey) })) ?? undefined, 20_000, `a task for ${personKey}`);
+      await open('before');
+      await (await org.as('admin')).post(`/api/positions/${org.post('post')}/appointments`, { personId: org.person('after'), capacity: 'definitif' }).expect(201);
+      const moved = await open('after');
+      await (await org.as('after')).post(`/api/tasks/${moved.id}/decision`, { decision: 'approve' }).expect(200);
+      expect((await handleOf(id).result()).status).toBe('approved');
+      await replayAndKeep('holder-changed-approved', id, 'workflowExecutionCompletedEventAttributes');
     }, 60_000);
   });
 

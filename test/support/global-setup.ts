@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { canConnect, ensureDatabase, runMigrations, startEmbeddedPostgres } from '../../libs/devstack/postgres';
@@ -60,7 +61,16 @@ async function start(state: TestStackState): Promise<void> {
   const bundlePath = join(work, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
 
+  // The web app, built from the current sources for the browser tests (served by the API at /).
+  const webRoot = join(work, 'web');
+  const built = spawnSync(process.execPath, [join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js'), 'build', '--config', join(__dirname, '../../apps/web/vite.config.mts'), '--logLevel', 'warn'], {
+    env: { ...process.env, WEB_OUT_DIR: webRoot },
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`building the web app failed:\n${built.stdout}${built.stderr}`);
+
   Object.assign(process.env, {
+    WEB_ROOT: webRoot,
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     DATABASE_URL: databaseUrl,
@@ -68,6 +78,9 @@ async function start(state: TestStackState): Promise<void> {
     TEMPORAL_NAMESPACE: 'default',
     WORKFLOW_BUNDLE_PATH: bundlePath,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // Far above what any suite sends, so that no test trips them by accident; test/rate-limits sets its own.
+    RATE_LIMIT_SIGN_IN: '100000/1m',
+    RATE_LIMIT_DECISIONS: '100000/1m',
   });
 }
 

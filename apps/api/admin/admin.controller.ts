@@ -13,13 +13,17 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
+import { AdminAudit, fromParam } from '../audit/admin-audit.decorator';
 import type { CloseResult } from '../../../libs/contracts/approval.contract';
 import { idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
+import { RateLimit } from '../rate-limit/rate-limit';
 import { AdminCancelService } from './admin-cancel.service';
 import { AdminService } from './admin.service';
+import { CycleTimesService } from './cycle-times.service';
 import { AdminTaskQuery } from './dto/admin-task-query.dto';
 import { AdminTaskPageView } from './dto/admin-task.view';
 import { CancelProposalDto, CloseResultView } from './dto/cancel-proposal.dto';
+import { CycleTimeQuery, CycleTimesView } from './dto/cycle-time.dto';
 import { NotificationPageView, NotificationQuery } from './dto/notification-query.dto';
 import { SummaryPageView, SummaryQuery } from './dto/summary.dto';
 
@@ -32,7 +36,7 @@ const BAD_QUERY = errorExample(422, 'Unprocessable Entity', 'VALIDATION_FAILED',
   { field: 'olderThan', messages: ['olderThan must be an ISO-8601 duration of weeks, days, hours, minutes or seconds (e.g. P7D, PT12H), at most P3650D'] },
 ]);
 
-/** Administrators (admin instansi / inspektorat): audit stuck, overdue and escalated approvals; cancel one. */
+/** Administrators (admin instansi / inspektorat): audit stuck, overdue, escalated and unheld (vacant post) approvals; cancel one. */
 @ApiTags('admin')
 @ApiBearerAuth()
 @Roles('admin')
@@ -42,10 +46,11 @@ export class AdminController {
   constructor(
     private readonly dashboards: AdminService,
     private readonly cancellations: AdminCancelService,
+    private readonly cycles: CycleTimesService,
   ) {}
 
   @Get('tasks')
-  @ApiOperation({ summary: 'Open, overdue (Jatuh Tempo), escalated (Eskalasi) or stuck approval tasks, most urgent first' })
+  @ApiOperation({ summary: 'Open, overdue (Jatuh Tempo), escalated (Eskalasi), stuck or vacant-post approval tasks, most urgent first (stuck and vacant: oldest first)' })
   @ApiOkResponse({ type: AdminTaskPageView })
   @ApiUnprocessableEntityResponse({ description: 'Invalid query (field paths in details)', ...BAD_QUERY })
   tasks(@Query() query: AdminTaskQuery): Promise<AdminTaskPageView> {
@@ -53,11 +58,28 @@ export class AdminController {
   }
 
   @Get('summary')
-  @ApiOperation({ summary: 'Open work grouped by proposer unit and stage: open, overdue, escalated, stuck, oldest' })
+  @ApiOperation({ summary: 'Open work grouped by proposer unit and stage: open, overdue, escalated, stuck, vacant (nobody acts for the post), oldest' })
   @ApiOkResponse({ type: SummaryPageView })
   @ApiUnprocessableEntityResponse({ description: 'Invalid query (field paths in details)', ...BAD_QUERY })
   summary(@Query() query: SummaryQuery): Promise<SummaryPageView> {
     return this.dashboards.summary(query);
+  }
+
+  @Get('cycle-times')
+  @ApiOperation({
+    summary: 'How long approvers take: median, 90th percentile and mean cycle time per proposer unit and stage, and per stage',
+    description:
+      'Counts tasks decided (approved, rejected or returned) in [from, to), by default the last 90 days. A cycle time runs from the ' +
+      'moment the approver slot was first opened to the decision: a task that reached the decider by reassignment (the post changed ' +
+      'hands) or escalation is followed back to the original task. Stages are grouped by name.',
+  })
+  @ApiOkResponse({ type: CycleTimesView })
+  @ApiUnprocessableEntityResponse({
+    description: 'Invalid query, or a start not before the end (field paths in details)',
+    ...errorExample(422, 'Unprocessable Entity', 'VALIDATION_FAILED', 'The request has invalid fields.', [{ field: 'from', messages: ['from must be before to'] }]),
+  })
+  cycleTimes(@Query() query: CycleTimeQuery): Promise<CycleTimesView> {
+    return this.cycles.cycleTimes(query);
   }
 
   @Get('notifications')
@@ -69,6 +91,8 @@ export class AdminController {
   }
 
   @Post('proposals/:id/cancel')
+  @RateLimit('decisions')
+  @AdminAudit({ action: 'proposal.cancel', targetType: 'proposal', targetId: fromParam('id') })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel a proposal under approval (Dibatalkan): open tasks are cancelled, the proposer is told why' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key cancels once and returns the first result' })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdminCancelService } from './admin-cancel.service';
 import { AdminController } from './admin.controller';
 import { AdminService } from './admin.service';
+import { CycleTimesService } from './cycle-times.service';
 
-@Module({ controllers: [AdminController], providers: [AdminService, AdminCancelService] })
+@Module({ controllers: [AdminController], providers: [AdminService, AdminCancelService, CycleTimesService] })
 export class AdminModule {}

@@ -47,12 +47,13 @@ const taskColumns = (end: string) => `
   CASE WHEN t.due_at < ${end} THEN ${seconds('t.due_at', end)} ELSE 0 END AS "overdueSeconds",
   t.escalation_level AS "escalationLevel", t.escalated_from_task_id AS "escalatedFromTaskId", t.reminders_sent AS "remindersSent"`;
 
-/** Most urgent first: the most overdue (earliest due), then the longest waiting; `stuck` lists the oldest first. */
+/** Most urgent first: the most overdue (earliest due), then the longest waiting; `stuck` and `vacant` list the oldest first. */
 const TASK_ORDER: Record<TaskView, string> = {
   overdue: `t.due_at ASC, t.created_at ASC, t.id`,
   open: `t.due_at ASC NULLS LAST, t.created_at ASC, t.id`,
   stuck: `t.created_at ASC, t.due_at ASC NULLS LAST, t.id`,
   escalated: `(t.status = 'open') DESC, t.due_at ASC NULLS LAST, t.created_at ASC, t.id`,
+  vacant: `t.created_at ASC, t.due_at ASC NULLS LAST, t.id`,
 };
 
 /**
@@ -95,10 +96,13 @@ export class AdminService {
         return `t.status = 'open' AND t.created_at < ${params.bind(cutoff(query.olderThan, now))}`;
       case 'escalated':
         return query.includeClosed ? `t.escalation_level > 0` : `t.escalation_level > 0 AND t.status = 'open'`;
+      case 'vacant':
+        // Nobody acts for the post: the task waits in no inbox until someone is appointed or it is reassigned.
+        return `t.status = 'open' AND t.assignee_person_id IS NULL`;
     }
   }
 
-  /** Open work per proposer unit and stage name: how much, how late, how old. */
+  /** Open work per proposer unit and stage name: how much, how late, how old, how much of it nobody holds. */
   async summary(query: SummaryQuery, now = new Date()): Promise<SummaryPageView> {
     const olderThan = query.olderThan ?? DEFAULT_OLDER_THAN;
     const { page, pageSize, offset } = pageOf(query);
@@ -109,6 +113,7 @@ export class AdminService {
       COUNT(*) FILTER (WHERE t.due_at < ${params.now})::int AS "overdue",
       COUNT(*) FILTER (WHERE t.escalation_level > 0)::int AS "escalated",
       COUNT(*) FILTER (WHERE t.created_at < ${params.bind(cutoff(olderThan, now))})::int AS "stuck",
+      COUNT(*) FILTER (WHERE t.assignee_person_id IS NULL)::int AS "vacant",
       COALESCE(${seconds('MIN(t.created_at)', params.now)}, 0) AS "oldestAgeSeconds"`;
 
     const totalsParams = new Params(now);

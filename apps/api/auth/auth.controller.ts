@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
@@ -7,7 +7,8 @@ import type { AuthUser, TokenClaims } from '../../../libs/auth/auth.types';
 import { AppConfig } from '../../../libs/config/app-config.service';
 import { DomainError, notFound } from '../../../libs/http/domain-error';
 import { PersonEntity } from '../../../libs/persistence/entities';
-import { DevLoginDto, TokenResponseDto } from './dev-login.dto';
+import { RateLimit } from '../rate-limit/rate-limit';
+import { DevLoginDto, DevPeopleQuery, DevPersonDto, TokenResponseDto } from './dev-login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,6 +21,7 @@ export class AuthController {
 
   @Public()
   @Post('dev-login')
+  @RateLimit('sign-in')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Development only: issue a token for a seeded person. Refused in production.' })
   @ApiOkResponse({ type: TokenResponseDto })
@@ -36,6 +38,26 @@ export class AuthController {
       expiresIn: this.config.get('JWT_TTL'),
       person: { id: person.id, nip: person.nip, name: person.name, roles: person.roles },
     };
+  }
+
+  @Public()
+  @Get('dev-people')
+  @ApiOperation({ summary: 'Development only: the people the sign-in page offers (at most 50, by name; `q` matches a name or the start of a NIP), with their post now. Refused in production.' })
+  @ApiOkResponse({ type: [DevPersonDto] })
+  async devPeople(@Query() query: DevPeopleQuery): Promise<DevPersonDto[]> {
+    if (this.config.isProduction) {
+      throw new DomainError('DEV_LOGIN_DISABLED', 'dev-login is disabled in production; use a token from the identity provider.', HttpStatus.FORBIDDEN);
+    }
+    return this.dataSource.query<DevPersonDto[]>(
+      `SELECT p.nip, p.name, p.roles,
+              (SELECT pos.title FROM appointment a JOIN position pos ON pos.id = a.position_id
+                WHERE a.person_id = p.id AND a.starts_at <= now() AND (a.ends_at IS NULL OR a.ends_at > now())
+                ORDER BY a.capacity = 'definitif' DESC, a.starts_at DESC LIMIT 1) AS "positionTitle"
+         FROM person p
+        WHERE $1::text IS NULL OR p.name ILIKE '%' || $1 || '%' OR p.nip LIKE $1 || '%'
+        ORDER BY p.name LIMIT 50`,
+      [query.q?.trim().replace(/[\\%_]/g, '') || null],
+    );
   }
 
   @Get('me')

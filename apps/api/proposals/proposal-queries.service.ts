@@ -3,15 +3,18 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { PROPOSAL_STATUS_LABELS_ID } from '../../../libs/domain/proposal';
 import { DomainError, forbidden, notFound } from '../../../libs/http/domain-error';
-import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from '../../../libs/persistence/entities';
+import { ApprovalTaskEntity, ChainTemplateEntity, HistoryEventEntity, ProposalEntity } from '../../../libs/persistence/entities';
 import { RecordStore } from '../../../libs/persistence/record.store';
+import { loadCustody } from '../handover/custody';
 import { ProposalListQuery } from './dto/proposal-list-query.dto';
 import {
   HistoryEventView,
+  ProposalChainView,
   ProposalPageView,
   ProposalSummaryView,
   ProposalVersionView,
   ProposalView,
+  TaskHolderView,
   TaskSummaryView,
   TimelineItemView,
   VerificationView,
@@ -21,6 +24,38 @@ import { timelineItem, TimelineRow } from './proposal-timeline';
 
 /** `%`, `_` and `\` are wildcards or the escape in LIKE; a search for them means the characters themselves. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The open tasks of the list row's proposal (alias p) with their post, holder and due date, as one
+ * JSON array: a correlated subquery on the approval_task proposal_id index, so a page of proposals is
+ * still one query. The aliases are prefixed so they cannot collide with the outer query's.
+ */
+const OPEN_HOLDERS_SQL = `COALESCE((
+  SELECT json_agg(json_build_object(
+    'taskId', ot.id, 'stageIndex', ot.stage_index, 'stageName', ot.stage_name, 'positionId', ot.position_id,
+    'positionTitle', opos.title, 'personId', ot.assignee_person_id, 'personName', oa.name, 'capacity', ot.capacity,
+    'onBehalfOfName', ob.name, 'dueAt', ot.due_at, 'overdue', COALESCE(ot.due_at < now(), false), 'escalationLevel', ot.escalation_level
+  ) ORDER BY ot.stage_index, ot.slot, ot.created_at, ot.id)
+  FROM approval_task ot
+  LEFT JOIN position opos ON opos.id = ot.position_id
+  LEFT JOIN person oa ON oa.id = ot.assignee_person_id
+  LEFT JOIN person ob ON ob.id = ot.on_behalf_of_person_id
+  WHERE ot.proposal_id = p.id AND ot.status = 'open'
+), '[]'::json)`;
+
+/** A holder as json_build_object returns it: the due date is text there. */
+type HolderRow = Omit<TaskHolderView, 'dueAt'> & { dueAt: string | null };
+
+/** The holders with real dates, and the earliest due date of them (the proposal's Jatuh Tempo). */
+function holdersOf(rows: HolderRow[] | null): Pick<ProposalSummaryView, 'holders' | 'dueAt' | 'overdue'> {
+  const holders: TaskHolderView[] = (rows ?? []).map((h) => ({ ...h, dueAt: h.dueAt === null ? null : new Date(h.dueAt) }));
+  const due = holders.map((h) => h.dueAt).filter((d): d is Date => d !== null);
+  return {
+    holders,
+    dueAt: due.length ? new Date(Math.min(...due.map((d) => d.getTime()))) : null,
+    overdue: holders.some((h) => h.overdue),
+  };
+}
 
 /** The history rows that carry the content as it was submitted. */
 const SUBMISSION_TYPES = ['proposal.submitted', 'proposal.resubmitted'];
@@ -58,6 +93,32 @@ export class ProposalQueriesService {
       statusLabel: PROPOSAL_STATUS_LABELS_ID[proposal.status],
       tasks,
       timeline: await this.timeline(id),
+      custody: (await loadCustody(this.dataSource, [id])).get(id) ?? [],
+      chain: await this.chain(proposal.templateId),
+    };
+  }
+
+  /** Every stage of the template version, so the stages not opened yet can be shown too. */
+  private async chain(templateId: string | null): Promise<ProposalChainView | null> {
+    if (!templateId) return null;
+    const template = await this.dataSource.getRepository(ChainTemplateEntity).findOneBy({ id: templateId });
+    if (!template) return null;
+    return {
+      templateId: template.id,
+      code: template.code,
+      version: template.version,
+      name: template.name,
+      stages: (template.definition.stages ?? []).map((s, index) => ({
+        index,
+        key: s.key,
+        name: s.name,
+        mode: s.mode,
+        sla: s.sla ?? null,
+        approverCount: s.approvers.length,
+        mayReturn: s.mayReturn === true,
+        requiresDefinitive: s.requiresDefinitive === true,
+        condition: s.condition ? { ...s.condition } : null,
+      })),
     };
   }
 
@@ -122,14 +183,18 @@ export class ProposalQueriesService {
         'p.id AS "id"', 'p.title AS "title"', 'p.category AS "category"', 'p.proposer_id AS "proposerId"', 'who.name AS "proposerName"',
         'p.status AS "status"', 'p.round AS "round"', 'p.version AS "version"', 'p.current_stage_name AS "currentStageName"',
         'p.escalated AS "escalated"', 'p.submitted_at AS "submittedAt"', 'p.decided_at AS "decidedAt"', 'p.created_at AS "createdAt"',
-        'p.updated_at AS "updatedAt"',
+        'p.updated_at AS "updatedAt"', 'p.current_stage AS "currentStage"', `${OPEN_HOLDERS_SQL} AS "holders"`,
       ])
       .orderBy('p.created_at', 'DESC')
       .addOrderBy('p.id', 'DESC')
       .offset((page - 1) * pageSize)
       .limit(pageSize)
-      .getRawMany<Omit<ProposalSummaryView, 'statusLabel'>>();
-    const items = rows.map((r) => ({ ...r, statusLabel: PROPOSAL_STATUS_LABELS_ID[r.status as ProposalEntity['status']] ?? r.status }));
+      .getRawMany<Omit<ProposalSummaryView, 'statusLabel' | 'holders' | 'dueAt' | 'overdue'> & { holders: HolderRow[] | null }>();
+    const items = rows.map(({ holders, ...r }) => ({
+      ...r,
+      statusLabel: PROPOSAL_STATUS_LABELS_ID[r.status as ProposalEntity['status']] ?? r.status,
+      ...holdersOf(holders),
+    }));
     return { items, total, page, pageSize };
   }
 

@@ -76,3 +76,21 @@ describe('timelineItem', () => {
     expect(item.round).toBeNull();
   });
 });
+
+describe('timelineItem of a reassignment', () => {
+  const row = (data: Record<string, unknown>): TimelineRow => ({
+    seq: 9, type: 'task.reassigned', occurredAt: new Date('2026-11-20T03:00:00Z'), actorName: null, actorPositionTitle: 'Kepala Dinas', capacity: null, taskStageName: 'Kepala Dinas', data,
+  });
+
+  it('names the reason and both people with their capacities', () => {
+    const item = timelineItem(row({ reason: 'Penunjukan Plt.', from: { name: 'Hendra', capacity: 'definitif' }, to: { name: 'Sri', capacity: 'plt' } }));
+    expect(item).toMatchObject({ label: 'Dialihkan', reason: 'Penunjukan Plt.: Hendra → Sri (Plt.)' });
+  });
+
+  it('names a delegate with the person they act for, and a vacant post as such', () => {
+    expect(timelineItem(row({ reason: 'Pelimpahan', from: { name: 'Budi', capacity: 'definitif' }, to: { name: 'Andi', capacity: 'delegate', onBehalfOf: { name: 'Budi' } } })).reason)
+      .toBe('Pelimpahan: Budi → Andi (Pelimpahan dari Budi)');
+    expect(timelineItem(row({ reason: 'Jabatan kosong', from: { name: 'Budi', capacity: 'definitif' }, to: { name: null, capacity: null } })).reason)
+      .toBe('Jabatan kosong: Budi → jabatan kosong');
+  });
+});

@@ -51,6 +51,18 @@ export function timelineLabel(type: string, data: Record<string, unknown>): stri
   return TIMELINE_LABELS_ID[type] ?? type;
 }
 
+const CAPACITY_LABELS_ID: Record<string, string> = { plt: 'Plt.', plh: 'Plh.', disposisi: 'Disposisi' };
+
+/** "Sri Wahyuni (Plt.)", "Andi (Pelimpahan dari Budi)", or the post being vacant. */
+function holderText(value: unknown): string {
+  const h = (value ?? {}) as { name?: unknown; capacity?: unknown; onBehalfOf?: { name?: unknown } | null };
+  const name = text(h.name);
+  if (!name) return 'jabatan kosong';
+  if (h.capacity === 'delegate') return `${name} (Pelimpahan dari ${text(h.onBehalfOf?.name) ?? 'pejabat'})`;
+  const capacity = CAPACITY_LABELS_ID[String(h.capacity)];
+  return capacity ? `${name} (${capacity})` : name;
+}
+
 /** One compact timeline item: who did what, when, in which post and capacity, and the note or reason if any. */
 export function timelineItem(row: TimelineRow): TimelineItemView {
   const { data } = row;
@@ -67,7 +79,8 @@ export function timelineItem(row: TimelineRow): TimelineItemView {
   };
   // Decisions carry a comment, a resubmission a note; withdrawal, cancellation and a blocked stage a reason.
   const comment = text(data.comment) ?? text(data.note);
-  const reason = text(data.reason);
+  // A reassignment reads as its reason and the hand-over: "Penunjukan Plt.: Hendra → Sri (Plt.)".
+  const reason = row.type === 'task.reassigned' ? `${text(data.reason) ?? 'Dialihkan'}: ${holderText(data.from)} → ${holderText(data.to)}` : text(data.reason);
   if (comment !== undefined) item.comment = comment;
   if (reason !== undefined) item.reason = reason;
   return item;

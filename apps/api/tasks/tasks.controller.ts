@@ -4,6 +4,7 @@ import { CurrentUser } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { DecisionResult } from '../../../libs/contracts/approval.contract';
 import { idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
+import { RateLimit } from '../rate-limit/rate-limit';
 import { DecisionDto, DecisionResultView, TaskListQuery, TaskPageView } from './dto/decision.dto';
 import { TasksService } from './tasks.service';
 
@@ -21,9 +22,14 @@ export class TasksController {
   }
 
   @Post(':id/decision')
+  @RateLimit('decisions')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Approve, reject (reason required) or return (reason required) a task' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key applies the decision once and returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key applies the decision once and returns the first result; the same key with another decision or comment is refused (422 IDEMPOTENCY_KEY_REUSED)',
+  })
   @ApiOkResponse({ type: DecisionResultView })
   decide(
     @CurrentUser() user: AuthUser,

@@ -4,7 +4,7 @@ import { Client } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { decideUpdate, DecisionResult, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
-import { conflict, DomainError, notFound } from '../../../libs/http/domain-error';
+import { conflict, DomainError, notFound, unprocessable } from '../../../libs/http/domain-error';
 import { ApprovalTaskEntity, PersonEntity } from '../../../libs/persistence/entities';
 import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
 import { decisionError } from './decision-errors';
@@ -67,6 +67,11 @@ export class TasksService {
       const to = await person(next?.assigneePersonId ?? null);
       return conflict('ALREADY_DECIDED', `This task passed its due time and was escalated${to ? ` to ${to.name}` : ''}.`, { escalatedTo: to?.name ?? null });
     }
+    if (task.status === 'reassigned') {
+      const next = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { reassignedFromTaskId: task.id } });
+      const to = await person(next?.assigneePersonId ?? null);
+      return conflict('ALREADY_DECIDED', `This task moved to ${to?.name ?? 'the post, now vacant'} because the person acting for the post changed.`, { reassignedTo: to?.name ?? null });
+    }
     const other = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({
       where: { proposalId: task.proposalId, stageIndex: task.stageIndex, round: task.round, status: In(['approved', 'rejected', 'returned']) },
     });
@@ -84,13 +89,30 @@ export class TasksService {
     if (task.status !== 'open' && !idempotencyKey) throw await this.closedTask(task);
     const handle = this.temporal.workflow.getHandle(workflowIdForProposal(task.proposalId));
     const updateId = `decision:${user.personId}:${taskId}:${idempotencyKey ?? randomUUID()}`;
+    const comment = dto.comment?.trim() || undefined;
+    let result: DecisionResult;
     try {
-      return await handle.executeUpdate(decideUpdate, {
-        args: [{ taskId, actorPersonId: user.personId, decision: dto.decision, comment: dto.comment?.trim() || undefined }],
-        updateId,
-      });
+      result = await handle.executeUpdate(decideUpdate, { args: [{ taskId, actorPersonId: user.personId, decision: dto.decision, comment }], updateId });
     } catch (err) {
       throw decisionError(err);
     }
+    if (idempotencyKey) await this.sameRequest(taskId, dto.decision, comment ?? null, result);
+    return result;
+  }
+
+  /**
+   * Temporal answers a repeated Update id with the first result whatever the arguments, so a key
+   * reused for another decision or comment would be answered 200 for something that was not done.
+   * The first request's decision is in the result and its comment in the read model (written before
+   * the Update returned): a different request under the same key is refused instead.
+   */
+  private async sameRequest(taskId: string, decision: DecisionDto['decision'], comment: string | null, result: DecisionResult): Promise<void> {
+    const task = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { id: taskId }, select: { id: true, comment: true } });
+    if (result.decision === decision && (task?.comment ?? null) === comment) return;
+    throw unprocessable(
+      'IDEMPOTENCY_KEY_REUSED',
+      `This Idempotency-Key was already used on this task for another request (decision ${result.decision}); use a new key for a new request.`,
+      [{ field: 'Idempotency-Key', messages: ['was already used on this task with a different decision or comment'] }],
+    );
   }
 }

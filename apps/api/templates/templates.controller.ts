@@ -12,6 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Roles } from '../../../libs/auth/auth.decorators';
+import { AdminAudit, fromBody, fromParam, pick } from '../audit/admin-audit.decorator';
 import { CreateTemplateDto, CreateVersionDto } from './dto/create-template.dto';
 import { INOVASI_PELAYANAN_PUBLIK_EXAMPLE } from './dto/template.examples';
 import { TemplateListView, TemplateView } from './dto/template.views';
@@ -19,6 +20,7 @@ import { TemplatesService } from './templates.service';
 
 const INVALID = 'Invalid fields (VALIDATION_FAILED) or an invalid chain (INVALID_CHAIN, e.g. an unknown post); details name each field, e.g. stages[1].mode';
 const { code: _code, ...VERSION_EXAMPLE } = INOVASI_PELAYANAN_PUBLIK_EXAMPLE;
+const templateVersion = (r: unknown) => ({ templateId: pick(r, 'id'), version: pick(r, 'version') });
 
 /** Administrators define chains; anyone signed in may read them (a proposer may want to know who decides). */
 @ApiTags('templates')
@@ -36,6 +38,7 @@ export class TemplatesController {
 
   @Post()
   @Roles('admin')
+  @AdminAudit({ action: 'template.create', targetType: 'template', targetId: fromBody('code'), result: templateVersion })
   @ApiOperation({ summary: 'Create a chain template (version 1); posts may be named by id or by code' })
   @ApiBody({ type: CreateTemplateDto, examples: { 'inovasi-pelayanan-publik': { summary: 'Five stages up to the Wali Kota', value: INOVASI_PELAYANAN_PUBLIK_EXAMPLE } } })
   @ApiCreatedResponse({ type: TemplateView })
@@ -56,6 +59,7 @@ export class TemplatesController {
 
   @Post(':code/versions')
   @Roles('admin')
+  @AdminAudit({ action: 'template.version.create', targetType: 'template', targetId: fromParam('code'), result: templateVersion })
   @ApiOperation({ summary: 'Save a changed chain as the next version; earlier versions (and approvals using them) never change' })
   @ApiBody({ type: CreateVersionDto, examples: { 'inovasi-pelayanan-publik': { summary: 'The same five stages', value: VERSION_EXAMPLE } } })
   @ApiCreatedResponse({ type: TemplateView })

@@ -50,6 +50,21 @@ export class ApprovalTaskEntity {
   @Column('varchar', { length: 16, nullable: true })
   capacity: Capacity | null;
 
+  /** With capacity `delegate`: the person who delegated (the assignee acts as their delegate). */
+  @Column('uuid', { name: 'on_behalf_of_person_id', nullable: true })
+  onBehalfOfPersonId: string | null;
+
+  /**
+   * Set when an administrator assigned the task to its assignee (Disposisi): it stays with them until
+   * decided or assigned again, whoever acts for the post meanwhile.
+   */
+  @Column('uuid', { name: 'assigned_by_person_id', nullable: true })
+  assignedByPersonId: string | null;
+
+  /** Set when this task replaced another because the person acting for the post changed. */
+  @Column('uuid', { name: 'reassigned_from_task_id', nullable: true })
+  reassignedFromTaskId: string | null;
+
   @Column('varchar', { length: 16 })
   status: TaskStatus;
 

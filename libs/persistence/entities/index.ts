@@ -1,6 +1,8 @@
+import { AdminAuditEntity } from './admin-audit.entity';
 import { AppointmentEntity } from './appointment.entity';
 import { ApprovalTaskEntity } from './approval-task.entity';
 import { ChainTemplateEntity } from './chain-template.entity';
+import { DelegationEntity } from './delegation.entity';
 import { HistoryEventEntity } from './history-event.entity';
 import { NotificationOutboxEntity } from './notification-outbox.entity';
 import { OrgUnitEntity } from './org-unit.entity';
@@ -9,9 +11,11 @@ import { PositionEntity } from './position.entity';
 import { ProposalEntity } from './proposal.entity';
 
 export {
+  AdminAuditEntity,
   AppointmentEntity,
   ApprovalTaskEntity,
   ChainTemplateEntity,
+  DelegationEntity,
   HistoryEventEntity,
   NotificationOutboxEntity,
   OrgUnitEntity,
@@ -25,9 +29,11 @@ export const ENTITIES = [
   PositionEntity,
   PersonEntity,
   AppointmentEntity,
+  DelegationEntity,
   ChainTemplateEntity,
   ProposalEntity,
   ApprovalTaskEntity,
   HistoryEventEntity,
   NotificationOutboxEntity,
+  AdminAuditEntity,
 ];

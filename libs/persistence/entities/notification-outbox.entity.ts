@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const NOTIFICATION_KINDS = ['task.assigned', 'task.reminder', 'task.overdue', 'task.escalated', 'proposal.decided', 'admin.alert'] as const;
+export const NOTIFICATION_KINDS = ['task.assigned', 'task.reminder', 'task.overdue', 'task.escalated', 'task.reassigned', 'proposal.decided', 'admin.alert'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**

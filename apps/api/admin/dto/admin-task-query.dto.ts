@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } f
 import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
 import { IsAgeDuration } from './query-fields';
 
-export const TASK_VIEWS = ['overdue', 'escalated', 'stuck', 'open'] as const;
+export const TASK_VIEWS = ['overdue', 'escalated', 'stuck', 'open', 'vacant'] as const;
 export type TaskView = (typeof TASK_VIEWS)[number];
 
 export const DEFAULT_OLDER_THAN = 'P7D';
@@ -18,7 +18,8 @@ export class AdminTaskQuery extends PageQuery {
     description:
       '`overdue`: open tasks past their due time (Jatuh Tempo), most overdue first. `escalated`: open tasks created by an ' +
       'escalation (Eskalasi), plus closed ones with includeClosed=true. `stuck`: open tasks created longer ago than ' +
-      '`olderThan`, oldest first. `open`: all open tasks, earliest due first.',
+      '`olderThan`, oldest first. `open`: all open tasks, earliest due first. `vacant`: open tasks nobody holds (assignee null: ' +
+      'the post is vacant and no Plt., Plh. or delegate acts for it), oldest first.',
   })
   @IsOptional()
   @IsIn(TASK_VIEWS)

@@ -11,12 +11,13 @@ export class SummaryQuery extends PageQuery {
   olderThan?: string;
 }
 
-/** Open work counted per proposer unit and stage. */
+/** Open work counted per proposer unit and stage (each count matches a view of GET /api/admin/tasks). */
 export class SummaryCounts {
   @ApiProperty({ example: 4, description: 'Open tasks' }) open: number;
   @ApiProperty({ example: 1, description: 'Open tasks past their due time' }) overdue: number;
   @ApiProperty({ example: 1, description: 'Open tasks created by an escalation' }) escalated: number;
   @ApiProperty({ example: 2, description: 'Open tasks older than olderThan' }) stuck: number;
+  @ApiProperty({ example: 1, description: 'Open tasks nobody holds: the post is vacant and nobody acts for it (view=vacant)' }) vacant: number;
   @ApiProperty({ example: 700000, description: 'Age in seconds of the oldest open task (0 when none)' }) oldestAgeSeconds: number;
 }
 

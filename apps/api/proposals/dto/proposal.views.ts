@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CAPACITIES, PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
 import type { Attachment, OutcomeIndicator, PilotPlan } from '../../../../libs/persistence/entities/proposal.entity';
+import { CustodyEntryView } from '../../handover/dto/custody.view';
 
 const PROPOSAL_ID = '3f9c2b1e-7d4a-4c55-9e1b-2a6f0c8d4e71';
 const WHEN = '2026-03-02T08:15:00.000Z';
@@ -38,6 +39,29 @@ export class TimelineItemView {
   @ApiPropertyOptional({ example: 'Program serupa sudah berjalan.', description: 'Why it was withdrawn, cancelled or blocked' }) reason?: string;
 }
 
+/** One stage of the chain the proposal runs on, as the template version defines it (also the stages not reached yet). */
+export class ChainStageView {
+  @ApiProperty({ example: 1, description: 'Index in the chain, from 0 (the stageIndex of tasks)' }) index: number;
+  @ApiProperty({ example: 'kepala-bidang' }) key: string;
+  @ApiProperty({ example: 'Kepala Bidang' }) name: string;
+  @ApiProperty({ example: 'any', description: '`any`: the first decision settles the stage; `all`: every approver must approve; `quorum:k`: k approvals' }) mode: string;
+  @ApiPropertyOptional({ nullable: true, example: 'P3D', description: 'Batas Waktu of each task (ISO-8601 duration)' }) sla: string | null;
+  @ApiProperty({ example: 1, description: 'How many approver selectors the stage has (a group of posts counts once)' }) approverCount: number;
+  @ApiProperty({ example: true, description: 'The stage may return the proposal for revision' }) mayReturn: boolean;
+  @ApiProperty({ example: false, description: 'Only a definitive holder (not Plt./Plh. or a delegate) may decide' }) requiresDefinitive: boolean;
+  @ApiPropertyOptional({ nullable: true, example: { field: 'budgetEstimate', op: 'gte', value: 500000000 }, description: 'When the stage applies; otherwise it is skipped' })
+  condition: Record<string, unknown> | null;
+}
+
+/** The chain template version a proposal uses. */
+export class ProposalChainView {
+  @ApiProperty({ format: 'uuid', example: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }) templateId: string;
+  @ApiProperty({ example: 'inovasi-pelayanan-publik' }) code: string;
+  @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ example: 'Inovasi Pelayanan Publik v1' }) name: string;
+  @ApiProperty({ type: [ChainStageView], description: 'Every stage in order, including those not opened yet' }) stages: ChainStageView[];
+}
+
 export class ProposalView {
   @ApiProperty({ example: PROPOSAL_ID }) id: string;
   @ApiProperty({ example: 'Antrean daring dan kanal SMS pengaduan perizinan' }) title: string;
@@ -73,6 +97,35 @@ export class ProposalView {
   @ApiProperty({ example: WHEN }) updatedAt: Date;
   @ApiProperty({ type: [TaskSummaryView] }) tasks: TaskSummaryView[];
   @ApiProperty({ type: [TimelineItemView], description: 'The Riwayat in order, compact' }) timeline: TimelineItemView[];
+  @ApiProperty({
+    type: [CustodyEntryView],
+    description: 'The chain of custody: every hand the baton passed through, one entry per task in the order the tasks were created, with how each came to its holder (assigned, reassigned, escalated) and how it ended',
+  })
+  custody: CustodyEntryView[];
+  @ApiPropertyOptional({
+    type: ProposalChainView,
+    nullable: true,
+    description: 'The stages (Tahapan) of the chain template version the proposal uses, in order, opened or not; a draft names a version now, and submitting it takes the latest version of that template',
+  })
+  chain: ProposalChainView | null;
+}
+
+/** Who holds one open task of a proposal now: the post, the person acting for it (none if vacant), and its due date. */
+export class TaskHolderView {
+  @ApiProperty({ format: 'uuid', example: '8b0d7c1e-52a3-4f0e-9a77-1c2d3e4f5a6b' }) taskId: string;
+  @ApiProperty({ example: 0, description: 'Index of the stage in the chain, from 0' }) stageIndex: number;
+  @ApiProperty({ example: 'Kepala Seksi' }) stageName: string;
+  @ApiProperty({ format: 'uuid', example: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' }) positionId: string;
+  @ApiPropertyOptional({ nullable: true, example: 'Kepala Seksi Perizinan Usaha' }) positionTitle: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Null when the post is vacant and nobody acts for it (jabatan kosong)', example: 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140' })
+  personId: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Null when the post is vacant', example: 'Siti Rahmawati' }) personName: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: CAPACITIES, description: 'Pejabat Definitif, Plt., Plh. or a delegate (Pelimpahan)', example: 'definitif' })
+  capacity: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'With capacity delegate: the name of the person who delegated', example: null }) onBehalfOfName: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Jatuh Tempo of the task', example: '2026-03-04T08:15:00.000Z' }) dueAt: Date | null;
+  @ApiProperty({ example: false, description: 'The due date has passed and the task is still open' }) overdue: boolean;
+  @ApiProperty({ example: 0, description: '0 for an original task, n after n escalations (Eskalasi) of its slot' }) escalationLevel: number;
 }
 
 /** A proposal in a list: enough to find it, without content, tasks or history. */
@@ -92,6 +145,14 @@ export class ProposalSummaryView {
   @ApiPropertyOptional({ nullable: true, example: null }) decidedAt: Date | null;
   @ApiProperty({ example: WHEN }) createdAt: Date;
   @ApiProperty({ example: WHEN }) updatedAt: Date;
+  @ApiPropertyOptional({ nullable: true, example: 0, description: 'Index of the current stage, from 0; null before review starts' }) currentStage: number | null;
+  @ApiProperty({
+    type: [TaskHolderView],
+    description: 'Who holds the proposal now: one entry per open task (empty when no task is open, e.g. a draft, a returned or a decided proposal), by stage and slot',
+  })
+  holders: TaskHolderView[];
+  @ApiPropertyOptional({ nullable: true, example: '2026-03-04T08:15:00.000Z', description: 'Jatuh Tempo: the earliest due date of the open tasks' }) dueAt: Date | null;
+  @ApiProperty({ example: false, description: 'An open task is past its due date' }) overdue: boolean;
 }
 
 export class ProposalPageView {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { DECISIONS } from '../../../../libs/domain/proposal';
+import { CAPACITIES, DECISIONS } from '../../../../libs/domain/proposal';
 import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
 import type { Decision } from '../../../../libs/domain/proposal';
 
@@ -77,7 +77,7 @@ export class DecisionResultView {
   @ApiProperty() decidedAt: string;
   @ApiProperty() actorPersonId: string;
   @ApiProperty() actorPositionId: string;
-  @ApiProperty({ enum: ['definitif', 'plt', 'plh', 'delegate'] }) capacity: string;
+  @ApiProperty({ enum: CAPACITIES }) capacity: string;
   @ApiProperty({ description: 'Decided on a task that reached the actor by escalation' }) onEscalation: boolean;
   @ApiProperty({ description: 'Content version of the proposal the decision was taken on', example: 1 }) proposalVersion: number;
   @ApiProperty({ example: 'approved' }) proposalStatus: string;

@@ -1,0 +1,60 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DataSource, In } from 'typeorm';
+import type { AuthUser } from '../../../libs/auth/auth.types';
+import { AssignResult, assignUpdate, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
+import { DomainError } from '../../../libs/http/domain-error';
+import { ApprovalTaskEntity, PersonEntity } from '../../../libs/persistence/entities';
+import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
+import { decisionError } from '../tasks/decision-errors';
+import { AssignOutcomeView, AssignTasksDto, AssignTasksView } from './dto/disposition.dto';
+import { fieldError } from './org-time';
+
+/** How many approvals are asked at once. */
+const PARALLEL = 8;
+
+/**
+ * Disposisi: an administrator moves open tasks (of one or many proposals) to a person of their choice.
+ * Each proposal's workflow applies it as an Update, so it serialises with decisions and with moves that
+ * follow the post; the task then stays with that person until decided or assigned again.
+ */
+@Injectable()
+export class DispositionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  async assign(user: AuthUser, dto: AssignTasksDto, idempotencyKey?: string): Promise<AssignTasksView> {
+    const person = await this.dataSource.getRepository(PersonEntity).findOne({ where: { id: dto.toPersonId }, select: { id: true, name: true } });
+    if (!person) throw fieldError('toPersonId', `no person has id ${dto.toPersonId}`);
+    const tasks = await this.dataSource.getRepository(ApprovalTaskEntity).find({ where: { id: In(dto.taskIds) }, select: { id: true, proposalId: true, status: true } });
+    const outcomes = new Map<string, AssignOutcomeView>();
+    for (const id of dto.taskIds) if (!tasks.some((t) => t.id === id)) outcomes.set(id, { taskId: id, outcome: 'skipped', message: 'no such task' });
+    for (const t of tasks) if (t.status !== 'open') outcomes.set(t.id, { taskId: t.id, outcome: 'skipped', message: `already closed (${t.status})` });
+
+    const byProposal = new Map<string, string[]>();
+    for (const t of tasks.filter((x) => x.status === 'open')) byProposal.set(t.proposalId, [...(byProposal.get(t.proposalId) ?? []), t.id]);
+    const work = [...byProposal];
+    for (let i = 0; i < work.length; i += PARALLEL) {
+      await Promise.all(
+        work.slice(i, i + PARALLEL).map(async ([proposalId, taskIds]) => {
+          try {
+            const result: AssignResult = await this.temporal.workflow.getHandle(workflowIdForProposal(proposalId)).executeUpdate(assignUpdate, {
+              args: [{ taskIds, toPersonId: person.id, toName: person.name, actorPersonId: user.personId, reason: dto.reason.trim() }],
+              ...(idempotencyKey ? { updateId: `assign:${user.personId}:${proposalId}:${idempotencyKey}` } : {}),
+            });
+            for (const m of result.moved) outcomes.set(m.taskId, { taskId: m.taskId, outcome: 'moved', newTaskId: m.newTaskId });
+            for (const s of result.skipped) outcomes.set(s.taskId, { taskId: s.taskId, outcome: 'skipped', message: s.message });
+          } catch (err) {
+            const mapped = decisionError(err, 'reason');
+            // A refusal of this approval (ended, proposer chosen, …) skips its tasks; anything else is not ours to hide.
+            if (!(mapped instanceof DomainError) || mapped.status >= HttpStatus.INTERNAL_SERVER_ERROR) throw mapped;
+            for (const id of taskIds) outcomes.set(id, { taskId: id, outcome: 'skipped', message: mapped.message });
+          }
+        }),
+      );
+    }
+    return { results: dto.taskIds.map((id) => outcomes.get(id)!) };
+  }
+}

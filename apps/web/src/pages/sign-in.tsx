@@ -1,0 +1,85 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../api';
+import { useAuth } from '../auth';
+import { ErrorMessage, Page } from '../components/common';
+
+interface DevPerson {
+  nip: string;
+  name: string;
+  roles: string[];
+  positionTitle: string | null;
+}
+
+/**
+ * Masuk. In development a seeded person is picked from a list; in production the bearer token comes
+ * from the agency's identity provider (docs/WEB.md).
+ */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const { signIn } = useAuth();
+  const navigate = useNavigate();
+  const [people, setPeople] = useState<DevPerson[] | null>(null);
+  const [search, setSearch] = useState('');
+  const [nip, setNip] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  // The list follows the search box (a name, or the start of a NIP), a moment after typing stops.
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      api<DevPerson[]>(`/api/auth/dev-people?q=${encodeURIComponent(search.trim())}`)
+        .then((list) => {
+          if (!current) return;
+          setPeople(list);
+          // A NIP typed in full picks that person; otherwise keep the choice while it is still listed.
+          const exact = list.find((p) => p.nip === search.trim());
+          setNip((chosen) => exact?.nip ?? (list.some((p) => p.nip === chosen) ? chosen : (list[0]?.nip ?? '')));
+        })
+        .catch((err: unknown) => current && setError(err));
+    }, search ? 250 : 0);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [search]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(nip);
+      void navigate('/usulan');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page title={t('signIn.title')}>
+      <p>{t('signIn.intro')}</p>
+      <ErrorMessage error={error} />
+      <form onSubmit={(e) => void submit(e)} className="card form">
+        <label htmlFor="person-search">{t('signIn.search')}</label>
+        <input id="person-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
+        <label htmlFor="person">{t('signIn.person')}</label>
+        <select id="person" value={nip} onChange={(e) => setNip(e.target.value)} required disabled={!people}>
+          {(people ?? []).map((p) => (
+            <option key={p.nip} value={p.nip}>
+              {p.name} — {p.positionTitle ?? t('signIn.noPost')} ({p.roles.map((r) => t(`roles.${r}`)).join(', ')})
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="primary" disabled={busy || !nip}>
+          {t('signIn.submit')}
+        </button>
+      </form>
+      <p className="muted small">{t('signIn.production')}</p>
+    </Page>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Area } from '../../area';
+import { DelegationsPage } from './delegations';
+import { MyTasksPage } from './my-tasks';
+
+/** Tugas Saya (the approver's inbox and decisions) and Pelimpahan (delegating while away). */
+export const tasksArea: Area = {
+  routes: [
+    { path: '/tugas', element: <MyTasksPage /> },
+    { path: '/tugas/pelimpahan', element: <DelegationsPage /> },
+  ],
+  nav: [{ to: '/tugas', label: 'nav.myTasks', namespace: 'tasks', role: 'approver' }],
+};

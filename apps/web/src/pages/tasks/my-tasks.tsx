@@ -1,0 +1,163 @@
+import { useQueryState } from '../../components/forms';
+import { FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { CapacityLabel, DateTime, Loading, Page, StatusBadge } from '../../components/common';
+import { AreaError } from './area-error';
+import { DecisionForm } from './decision-form';
+import { Pager } from './pager';
+import { Decision, Delegation, InboxTask, Paged } from './task-types';
+import { query, useApi } from './use-api';
+import './tasks.css';
+
+const PAGE_SIZE = 20;
+
+/**
+ * Tugas Saya: the open tasks of the posts I act for, soonest due first, each with its decision form;
+ * or the tasks I decided, newest first.
+ */
+export function MyTasksPage() {
+  const { t } = useTranslation('tasks');
+  const [params, go] = useQueryState();
+  const view = params.get('status') === 'done' ? 'done' : 'open';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const q = params.get('q') ?? '';
+  const [search, setSearch] = useState(q);
+  const [notice, setNotice] = useState('');
+  const tasks = useApi<Paged<InboxTask>>(`/api/tasks${query({ status: view === 'done' ? 'done' : undefined, q, page, pageSize: PAGE_SIZE })}`);
+  // Who I stand in for, so a delegated task says "Pelimpahan dari <name>".
+  const received = useApi<Paged<Delegation>>('/api/delegations?role=received&current=true&pageSize=100');
+  const delegators = useMemo(() => {
+    const now = Date.now();
+    const map = new Map<string, string>();
+    for (const d of received.data?.items ?? []) if (Date.parse(d.startsAt) <= now) map.set(d.positionId, d.delegatorName);
+    return map;
+  }, [received.data]);
+
+  const submitSearch = (e: FormEvent) => {
+    e.preventDefault();
+    go({ q: search.trim() || null, page: null });
+  };
+  const switchView = () => {
+    setNotice('');
+    setSearch('');
+  };
+  const decided = (task: InboxTask, decision: Decision) => {
+    setNotice(t(`decide.done.${decision}`, { title: task.proposalTitle }));
+    tasks.reload();
+  };
+
+  return (
+    <Page
+      title={t('myTasks.title')}
+      actions={
+        <Link to="/tugas/pelimpahan" className="button-link">
+          {t('myTasks.toDelegations')}
+        </Link>
+      }
+    >
+      <nav className="view-tabs" aria-label={t('myTasks.views')}>
+        <Link to="/tugas" aria-current={view === 'open' ? 'page' : undefined} onClick={switchView}>
+          {t('myTasks.open')}
+        </Link>
+        <Link to="/tugas?status=done" aria-current={view === 'done' ? 'page' : undefined} onClick={switchView}>
+          {t('myTasks.done')}
+        </Link>
+      </nav>
+      <form className="search-row" role="search" onSubmit={submitSearch}>
+        <label htmlFor="task-search">{t('myTasks.search')}</label>
+        <input id="task-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <button type="submit">{t('myTasks.searchButton')}</button>
+      </form>
+      <p role="status" className={notice ? 'alert alert-ok' : 'visually-hidden'}>
+        {notice}
+      </p>
+      <AreaError error={tasks.error} ns="tasks" />
+      {tasks.loading ? <Loading /> : null}
+      {tasks.data ? (
+        <>
+          <p className="muted">{t(view === 'open' ? 'myTasks.countOpen' : 'myTasks.countDone', { count: tasks.data.total })}</p>
+          {tasks.data.items.length === 0 ? (
+            <p className="empty">{t(q ? 'myTasks.noneFound' : view === 'open' ? 'myTasks.emptyOpen' : 'myTasks.emptyDone')}</p>
+          ) : (
+            <ul className="task-list">
+              {tasks.data.items.map((task) => (
+                <li key={task.id}>
+                  <TaskCard task={task} delegator={delegators.get(task.positionId) ?? null} onDecided={(d) => decided(task, d)} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pager page={page} pageSize={PAGE_SIZE} total={tasks.data.total} onPage={(p) => go({ page: String(p) })} label={t('pager.label')} />
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function TaskCard({ task, delegator, onDecided }: { task: InboxTask; delegator: string | null; onDecided: (d: Decision) => void }) {
+  const { t } = useTranslation('tasks');
+  const open = task.status === 'open';
+  const headingId = `task-${task.id}`;
+  return (
+    <article className={`card task-card${task.overdue ? ' overdue' : ''}`} aria-labelledby={headingId} data-task-id={task.id}>
+      <h2 id={headingId}>
+        <Link to={`/usulan/${task.proposalId}`}>{task.proposalTitle}</Link>
+      </h2>
+      <div className="markers">
+        {task.overdue ? (
+          <span className="marker marker-overdue">
+            <span aria-hidden="true">⚠ </span>
+            {t('task.overdue')}
+          </span>
+        ) : null}
+        {task.onEscalation ? (
+          <span className="marker marker-escalated">
+            <span aria-hidden="true">⤴ </span>
+            {t('task.escalated')}
+          </span>
+        ) : null}
+        {!open ? <StatusBadge status={task.status} /> : null}
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('task.stage')}</dt>
+          <dd>
+            {task.stageName}
+            {task.round > 1 ? <span className="muted"> · {t('task.round', { round: task.round })}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('task.post')}</dt>
+          <dd>{task.positionTitle}</dd>
+        </div>
+        <div>
+          <dt>{t('task.capacity')}</dt>
+          <dd>{task.capacity ? <CapacityLabel capacity={task.capacity} onBehalfOf={delegator ?? t('task.someone')} /> : '—'}</dd>
+        </div>
+        {open ? (
+          <>
+            <div>
+              <dt>{t('task.due')}</dt>
+              <dd>{task.dueAt ? <DateTime value={task.dueAt} /> : t('task.noDue')}</dd>
+            </div>
+            <div>
+              <dt>{t('task.received')}</dt>
+              <dd>
+                <DateTime value={task.createdAt} />
+              </dd>
+            </div>
+          </>
+        ) : (
+          <div>
+            <dt>{t('task.decidedAt')}</dt>
+            <dd>
+              <DateTime value={task.decidedAt} />
+            </dd>
+          </div>
+        )}
+      </dl>
+      {open ? <DecisionForm task={task} onDecided={onDecided} /> : null}
+    </article>
+  );
+}

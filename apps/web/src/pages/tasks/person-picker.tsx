@@ -1,0 +1,121 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorMessage } from '../../components/common';
+
+export interface PersonChoice {
+  id: string;
+  name: string;
+  nip: string;
+  activeAppointments: { positionTitle: string | null; capacity: string }[];
+}
+
+interface PersonPage {
+  items: PersonChoice[];
+  total: number;
+}
+
+/**
+ * Finds a person by name or NIP (GET /api/people?q=) and lets the reader pick one from the results:
+ * a search field, then radio buttons, so it works with the keyboard and a screen reader alike.
+ */
+export function PersonPicker({
+  id,
+  label,
+  value,
+  onChange,
+  exclude = [],
+  error,
+}: {
+  id: string;
+  label: string;
+  value: PersonChoice | null;
+  onChange: (person: PersonChoice | null) => void;
+  exclude?: string[];
+  error?: string | null;
+}) {
+  const { t } = useTranslation('tasks');
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<{ q: string; items: PersonChoice[] } | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const term = q.trim();
+
+  useEffect(() => {
+    if (term.length < 2) return;
+    let current = true;
+    // Wait for a pause in typing rather than asking on every key.
+    const timer = setTimeout(() => {
+      api<PersonPage>(`/api/people?${new URLSearchParams({ q: term, pageSize: '10' }).toString()}`)
+        .then((page) => {
+          if (!current) return;
+          setFound({ q: term, items: page.items });
+          setFailure(null);
+        })
+        .catch((err: unknown) => current && setFailure(err));
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [term]);
+
+  const results = found && found.q === term ? found.items.filter((p) => !exclude.includes(p.id)) : null;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className="person-picker">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="search"
+        value={q}
+        autoComplete="off"
+        onChange={(e) => setQ(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, error ? errorId : null].filter(Boolean).join(' ')}
+      />
+      <p id={hintId} className="muted small">
+        {t('personPicker.hint')}
+      </p>
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <ErrorMessage error={failure} />
+      {term.length >= 2 && results ? (
+        results.length === 0 ? (
+          <p className="muted" role="status">
+            {t('personPicker.none')}
+          </p>
+        ) : (
+          <fieldset className="person-results">
+            <legend>{t('personPicker.results')}</legend>
+            {results.map((p) => (
+              <div key={p.id} className="person-option">
+                <input
+                  type="radio"
+                  id={`${id}-${p.id}`}
+                  name={`${id}-choice`}
+                  checked={value?.id === p.id}
+                  onChange={() => onChange(p)}
+                />
+                <label htmlFor={`${id}-${p.id}`}>
+                  {p.name} <span className="muted small">({p.nip}{p.activeAppointments[0]?.positionTitle ? ` · ${p.activeAppointments[0].positionTitle}` : ''})</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        )
+      ) : null}
+      {value ? (
+        <p className="chosen">
+          {t('personPicker.chosen')} <strong>{value.name}</strong>{' '}
+          <button type="button" className="link-button" onClick={() => onChange(null)}>
+            {t('personPicker.clear')}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Browser } from 'playwright-core';
+import { AppStack, eventually } from '../support/app-stack';
+import { launchBrowser, openPage, screenshot, signIn, startWebStack, Viewport } from '../support/browser';
+
+/** The web app is served by the API at /, starts on Masuk, signs a seeded person in, and switches language. */
+describe('web app: Masuk', () => {
+  let stack: AppStack;
+  let baseUrl: string;
+  let browser: Browser;
+  beforeAll(async () => {
+    ({ stack, baseUrl } = await startWebStack());
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it.each<Viewport>(['desktop', 'phone'])('signs in a seeded person in Bahasa Indonesia by default, at %s width', async (viewport) => {
+    const { page, errors } = await openPage(browser, baseUrl, viewport);
+    await page.goto('/');
+    await page.waitForURL('**/masuk');
+    await expectHeading(page, 'Masuk');
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await screenshot(page, 'masuk', viewport);
+    await signIn(page, '199503122020122001');
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe('Rina Wulandari');
+    expect(errors).toEqual([]);
+  });
+
+  it('switches every string of the page to English and back, and keeps the choice', async () => {
+    const { page, errors } = await openPage(browser, baseUrl);
+    await page.goto('/masuk');
+    await expectHeading(page, 'Masuk');
+    const indonesian = await page.locator('body').innerText();
+    await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+    await expectHeading(page, 'Sign in');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const english = await page.locator('body').innerText();
+    // Every line of the page reads differently, except names and NIPs (data, not interface text).
+    const untranslated = lines(english).filter((line) => lines(indonesian).includes(line) && !/^\d|Estafet/.test(line));
+    expect(untranslated).toEqual([]);
+    await page.reload();
+    await expectHeading(page, 'Sign in');
+    await page.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click();
+    await expectHeading(page, 'Masuk');
+    expect(errors).toEqual([]);
+  });
+
+  it('works with the keyboard alone, and every field has a label', async () => {
+    const { page, errors } = await openPage(browser, baseUrl);
+    await page.goto('/masuk');
+    await expectHeading(page, 'Masuk');
+    const unlabelled = await page.evaluate(
+      `[...document.querySelectorAll('input, select, textarea')].filter((f) => !f.labels?.length && !f.getAttribute('aria-label')).map((f) => f.outerHTML)`,
+    );
+    expect(unlabelled).toEqual([]);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Langsung ke isi');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('person-search');
+    await page.keyboard.type('198804102010012003');
+    await eventually(async () => (await page.locator('#person').inputValue()) === '198804102010012003', 10_000, 'the picker to offer Siti');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('person');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe('Siti Rahmawati');
+    expect(errors).toEqual([]);
+  });
+
+  it('answers unknown API paths with JSON 404 rather than the app, and app paths with the app', async () => {
+    const api = await fetch(`${baseUrl}/api/no-such-thing`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/json/);
+    const app = await fetch(`${baseUrl}/usulan/123`);
+    expect(app.status).toBe(200);
+    expect(await app.text()).toContain('<div id="root">');
+  });
+});
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+
+async function expectHeading(page: import('playwright-core').Page, name: string) {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
