@@ -98,7 +98,8 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       };
   // Before any other command: approvals started by earlier releases replay without the marker and keep
   // scheduling their activities through the server (docs/WORKFLOW-VERSIONING.md).
-  const { resolveApprovers, resolveEscalation, resolveActing, record } = patched('local-activities') ? localActivities : remoteActivities;
+  const local = patched('local-activities');
+  const { resolveApprovers, resolveEscalation, resolveActing, record } = local ? localActivities : remoteActivities;
   const stages = input.chain.stages;
   const stage = (index: number): StageDefinition => stages[index];
   const now = () => new Date(Date.now()).toISOString();
@@ -108,9 +109,20 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   // in the order things happened.
   let tail: Promise<unknown> = Promise.resolve();
   let writesInFlight = 0;
+  // An Update becomes durable only when the workflow task that accepted it completes, and a local
+  // activity runs before that. Were the task to fail (say a signal arrives while the same task also
+  // completes the workflow), the server would drop the Update although its local activity had already
+  // written the record. So the first write after an Update is accepted goes through the server: the
+  // task completes with the acceptance and the scheduled write, and the write cannot precede it.
+  let acceptedSinceDurable = false;
+  const accepted = () => {
+    acceptedSinceDurable = true;
+  };
   const persist = async (batch: Omit<RecordBatch, 'proposalId'>): Promise<void> => {
     writesInFlight++;
-    const next = tail.then(() => record({ proposalId: input.proposalId, ...batch }));
+    const write = local && acceptedSinceDurable ? remoteActivities.record : record;
+    acceptedSinceDurable = false;
+    const next = tail.then(() => write({ proposalId: input.proposalId, ...batch }));
     tail = next.catch(() => undefined);
     try {
       await next;
@@ -205,6 +217,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     async (d: DecisionInput): Promise<DecisionResult> => {
       // Validators of updates delivered together all see the same state; re-check before applying.
       const task = checkDecision(d);
+      accepted();
       const decidedAt = now();
       task.status = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'returned';
       task.decidedByPersonId = d.actorPersonId;
@@ -254,6 +267,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
 
   const closeHandler = (kind: 'withdrawn' | 'cancelled') => async (c: CloseInput): Promise<CloseResult> => {
     checkClose(kind, c);
+    accepted();
     closing = { kind, input: c };
     await condition(() => closeResult !== null);
     return closeResult!;
@@ -265,6 +279,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     resubmitUpdate,
     async (r: ResubmitInput): Promise<ResubmitResult> => {
       checkResubmit(r);
+      accepted();
       resubmission = r;
       await condition(() => resubmitResult !== null);
       const result = resubmitResult!;
@@ -496,6 +511,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     assignUpdate,
     async (a: AssignInput): Promise<AssignResult> => {
       checkAssign(a);
+      accepted();
       const when = now();
       const batch = newBatch();
       const result: AssignResult = { moved: [], skipped: [] };
