@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { decideUpdate, DecisionResult, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
@@ -94,6 +94,12 @@ export class TasksService {
     try {
       result = await handle.executeUpdate(decideUpdate, { args: [{ taskId, actorPersonId: user.personId, decision: dto.decision, comment }], updateId });
     } catch (err) {
+      // The approval may have ended between reading the task and the Update (another decision settled
+      // it): say what closed this task rather than only that the approval is over.
+      if (err instanceof WorkflowNotFoundError) {
+        const now = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { id: taskId } });
+        if (now && now.status !== 'open') throw await this.closedTask(now);
+      }
       throw decisionError(err);
     }
     if (idempotencyKey) await this.sameRequest(taskId, dto.decision, comment ?? null, result);
