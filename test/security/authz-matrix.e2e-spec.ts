@@ -210,6 +210,7 @@ const OPERATIONS: Operation[] = [
   { op: 'GET /api/admin/summary', request: () => ({ path: '/api/admin/summary' }), rows: ADMINS() },
   { op: 'GET /api/admin/cycle-times', request: () => ({ path: '/api/admin/cycle-times' }), rows: ADMINS() },
   { op: 'GET /api/admin/notifications', request: () => ({ path: '/api/admin/notifications' }), rows: ADMINS() },
+  { op: 'GET /api/admin/audit', request: () => ({ path: '/api/admin/audit' }), rows: ADMINS() },
   adminWrite('POST /api/admin/proposals/{id}/cancel', 200, async (ctx, allowed) => ({
     path: `/api/admin/proposals/${allowed ? (await ctx.fresh.inReview()).proposalId : ctx.shared.inReview.proposalId}/cancel`,
     body: { reason: 'Usulan ganda.' },
