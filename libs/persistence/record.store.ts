@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { deterministicUuid, hashEvent, verifyChain, ChainVerification } from '../domain/history-hash';
 import { ApprovalTaskEntity, HistoryEventEntity, NotificationOutboxEntity, ProposalEntity } from './entities';
@@ -62,20 +62,22 @@ export class RecordStore {
 
   async apply(batch: RecordBatch): Promise<{ applied: boolean }> {
     if (batch.events.length === 0) throw new Error('a record batch needs at least one event');
+    const ids = batch.events.map((e) => eventIdFor(batch.proposalId, e.key));
     return this.dataSource.transaction(async (em) => {
-      // Serialises writers of one proposal, so sequence numbers and hash links never fork.
-      const locked = await em
-        .createQueryBuilder(ProposalEntity, 'p')
-        .setLock('pessimistic_write')
-        .where('p.id = :id', { id: batch.proposalId })
-        .getOne();
-      if (!locked) throw new Error(`proposal ${batch.proposalId} does not exist`);
+      // Serialises writers of one proposal, so sequence numbers and hash links never fork. The chain's
+      // tail is read in a statement of its own, after the lock is held: a subquery of the locking
+      // statement would still see the snapshot taken before it waited.
+      const locked: unknown[] = await em.query('SELECT 1 FROM proposal WHERE id = $1 FOR UPDATE', [batch.proposalId]);
+      if (locked.length === 0) throw new Error(`proposal ${batch.proposalId} does not exist`);
+      const [tail] = (await em.query(
+        `SELECT (SELECT COUNT(*)::int FROM history_event WHERE id = ANY($2::uuid[])) AS existing, last.seq, last.hash
+           FROM (SELECT 1) AS one
+           LEFT JOIN LATERAL (SELECT seq, hash FROM history_event WHERE proposal_id = $1 ORDER BY seq DESC LIMIT 1) AS last ON true`,
+        [batch.proposalId, ids],
+      )) as { existing: number; seq: number | null; hash: string | null }[];
+      if (tail.existing > 0) return { applied: false };
 
-      const ids = batch.events.map((e) => eventIdFor(batch.proposalId, e.key));
-      const existing = await em.count(HistoryEventEntity, { where: { id: In(ids) } });
-      if (existing > 0) return { applied: false };
-
-      for (const task of batch.tasks ?? []) await this.writeTask(em, batch.proposalId, task);
+      await this.writeTasks(em, batch.proposalId, batch.tasks ?? []);
       if (batch.proposal) {
         const { submittedAt, decidedAt, stageOpenedAt, ...rest } = batch.proposal;
         await em.update(ProposalEntity, { id: batch.proposalId }, {
@@ -96,35 +98,36 @@ export class RecordStore {
           payload: n.payload ?? {},
         })) as QueryDeepPartialEntity<NotificationOutboxEntity>[]);
       }
-      await this.append(em, batch.proposalId, batch.events);
+      await this.append(em, batch.proposalId, batch.events, tail.seq ?? 0, tail.hash ?? null);
       return { applied: true };
     });
   }
 
-  private async writeTask(em: EntityManager, proposalId: string, task: TaskWrite): Promise<void> {
-    const { createdAt, dueAt, decidedAt, overdueAt, ...rest } = task;
-    const values = {
-      ...rest,
-      proposalId,
-      ...(createdAt !== undefined ? { createdAt: new Date(createdAt) } : {}),
-      ...(dueAt !== undefined ? { dueAt: toDate(dueAt) } : {}),
-      ...(decidedAt !== undefined ? { decidedAt: toDate(decidedAt) } : {}),
-      ...(overdueAt !== undefined ? { overdueAt: toDate(overdueAt) } : {}),
-    };
-    const found = await em.exists(ApprovalTaskEntity, { where: { id: task.id } });
-    if (found) await em.update(ApprovalTaskEntity, { id: task.id }, values);
-    else await em.insert(ApprovalTaskEntity, values);
+  /**
+   * New tasks (a write that names the stage) are inserted together; changes to existing ones are
+   * updates. A batch is applied once as a whole, so a task is never created twice.
+   */
+  private async writeTasks(em: EntityManager, proposalId: string, tasks: TaskWrite[]): Promise<void> {
+    const values = tasks.map((task) => {
+      const { createdAt, dueAt, decidedAt, overdueAt, ...rest } = task;
+      return {
+        ...rest,
+        proposalId,
+        ...(createdAt !== undefined ? { createdAt: new Date(createdAt) } : {}),
+        ...(dueAt !== undefined ? { dueAt: toDate(dueAt) } : {}),
+        ...(decidedAt !== undefined ? { decidedAt: toDate(decidedAt) } : {}),
+        ...(overdueAt !== undefined ? { overdueAt: toDate(overdueAt) } : {}),
+      };
+    });
+    const created = values.filter((v) => v.stageIndex !== undefined);
+    if (created.length) await em.insert(ApprovalTaskEntity, created);
+    for (const v of values.filter((x) => x.stageIndex === undefined)) await em.update(ApprovalTaskEntity, { id: v.id }, v);
   }
 
-  private async append(em: EntityManager, proposalId: string, events: NewHistoryEvent[]): Promise<void> {
-    const last = await em.findOne(HistoryEventEntity, {
-      where: { proposalId },
-      order: { seq: 'DESC' },
-      select: { seq: true, hash: true },
-    });
-    let seq = last?.seq ?? 0;
-    let prevHash = last?.hash ?? null;
-    for (const e of events) {
+  private async append(em: EntityManager, proposalId: string, events: NewHistoryEvent[], lastSeq: number, lastHash: string | null): Promise<void> {
+    let seq = lastSeq;
+    let prevHash = lastHash;
+    const rows = events.map((e) => {
       seq += 1;
       const hashable = {
         id: eventIdFor(proposalId, e.key),
@@ -139,11 +142,11 @@ export class RecordStore {
         prevHash,
       };
       const hash = hashEvent(hashable);
-      // jsonb payloads are plain JSON; TypeORM's deep-partial type cannot express an open record.
-      const row = { ...hashable, occurredAt: new Date(hashable.occurredAt), hash } as QueryDeepPartialEntity<HistoryEventEntity>;
-      await em.insert(HistoryEventEntity, row);
       prevHash = hash;
-    }
+      // jsonb payloads are plain JSON; TypeORM's deep-partial type cannot express an open record.
+      return { ...hashable, occurredAt: new Date(hashable.occurredAt), hash } as QueryDeepPartialEntity<HistoryEventEntity>;
+    });
+    await em.insert(HistoryEventEntity, rows);
   }
 
   async history(proposalId: string): Promise<HistoryEventEntity[]> {
