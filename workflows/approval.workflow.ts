@@ -64,6 +64,16 @@ const remoteActivities = proxyActivities<ApprovalActivities>({ startToCloseTimeo
  */
 const localActivities = proxyLocalActivities<ApprovalActivities>({ startToCloseTimeout: '30 seconds', localRetryThreshold: '10 seconds', retry: ACTIVITY_RETRY });
 
+/** Two record batches as one, the first one's facts first. */
+function mergeBatches(first: Omit<RecordBatch, 'proposalId'>, then: Omit<RecordBatch, 'proposalId'>): Omit<RecordBatch, 'proposalId'> {
+  return {
+    events: [...first.events, ...then.events],
+    tasks: [...(first.tasks ?? []), ...(then.tasks ?? [])],
+    proposal: first.proposal || then.proposal ? { ...first.proposal, ...then.proposal } : undefined,
+    notifications: [...(first.notifications ?? []), ...(then.notifications ?? [])],
+  };
+}
+
 /**
  * The domain failure an activity raised (e.g. ApproverNotFound), or null for anything else. A remote
  * activity's failure arrives wrapped in an ActivityFailure, a local activity's as the failure itself.
@@ -118,17 +128,29 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   const accepted = () => {
     acceptedSinceDurable = true;
   };
+  // With local activities, a fact that is always followed at once by another (the submission by the
+  // first stage opening, a stage approved by the next one opening) is carried into the next write:
+  // one transaction instead of two, in the same order in the record.
+  let carried: { batch: Omit<RecordBatch, 'proposalId'>; decisionsUpTo: number | null } | null = null;
+  const carryIntoNextWrite = (batch: Omit<RecordBatch, 'proposalId'>, decisionsUpTo: number | null) => {
+    carried = { batch, decisionsUpTo };
+  };
   const persist = async (batch: Omit<RecordBatch, 'proposalId'>): Promise<void> => {
     writesInFlight++;
     const write = local && acceptedSinceDurable ? remoteActivities.record : record;
     acceptedSinceDurable = false;
-    const next = tail.then(() => write({ proposalId: input.proposalId, ...batch }));
+    const before = carried;
+    carried = null;
+    const merged = before ? mergeBatches(before.batch, batch) : batch;
+    const next = tail.then(() => write({ proposalId: input.proposalId, ...merged }));
     tail = next.catch(() => undefined);
     try {
       await next;
     } finally {
       writesInFlight--;
     }
+    // The decisions settled by the carried fact are answered only now that it is in the record.
+    if (before?.decisionsUpTo != null) decisionsProcessed = Math.max(decisionsProcessed, before.decisionsUpTo);
   };
 
   // Decisions accepted by the update handler vs. decisions whose consequences the main loop has
@@ -683,6 +705,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         events: [{ key: `stage:${index}:r${state.round}:blocked`, type: 'stage.blocked', occurredAt: openedAt, data: { stageIndex: index, stage: def.name, round: state.round, reason: failure.message } }],
         notifications: [adminAlert(`stage:${index}:r${state.round}:blocked`, { stage: def.name, reason: failure.message })],
       });
+      if (local) setSearchAttributes();
       return false;
     }
     const tasks = slots.map((s, slot) => newTask(index, slot, s, openedAt));
@@ -738,7 +761,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     const isLast = index === stages.length - 1;
     if (outcome !== 'approved' || isLast) state.status = outcome;
     const ended = outcome !== 'approved' || isLast;
-    await persist({
+    const batch: Omit<RecordBatch, 'proposalId'> = {
       events: [
         { key: `stage:${index}:r${state.round}:${outcome}`, type: `stage.${outcome}`, occurredAt: settledAt, data: { stageIndex: index, stage: def.name, round: state.round, cause, closedTasks: left.map((t) => t.taskId) } },
         ...(ended
@@ -750,8 +773,14 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       notifications: ended
         ? [{ key: `proposal:${outcome}:r${state.round}:proposer`, kind: 'proposal.decided', recipientPersonId: input.proposerPersonId, payload: { status: state.status, stage: def.name } }]
         : [],
-    });
+    };
     if (outcome === 'approved' && !isLast) state.stageIndex = index + 1;
+    if (local && !ended) {
+      // The next stage opens (or is skipped) right away: its write carries this one.
+      carryIntoNextWrite(batch, upTo);
+      return;
+    }
+    await persist(batch);
     setSearchAttributes();
     decisionsProcessed = upTo;
   };
@@ -785,7 +814,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   };
 
   if (!input.carried) {
-    await persist({
+    const submitted: Omit<RecordBatch, 'proposalId'> = {
       events: [{
         key: 'submitted',
         type: 'proposal.submitted',
@@ -794,9 +823,14 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         data: { template: input.template, proposalVersion: input.proposalVersion, facts: input.facts, snapshot: input.snapshot ?? null },
       }],
       proposal: { status: 'submitted', submittedAt: now(), round: 1 },
-    });
+    };
+    // The first stage opens (or is skipped) right away, so its write carries the submission.
+    if (local) carryIntoNextWrite(submitted, null);
+    else await persist(submitted);
   }
-  setSearchAttributes();
+  // Search attributes change with every write that moves the approval; with local activities the
+  // first stage's opening sets them, one upsert (a history event) fewer.
+  if (!local || input.carried) setSearchAttributes();
 
   while (!isFinal()) {
     if (closing) {
@@ -833,6 +867,8 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       continue;
     }
     const resolvable = opened ? true : await openStage(index);
+    // Whatever was carried must be in the record before the stage waits for people.
+    if (carried) await persist({ events: [] });
     state.status = 'in_review';
     const outcome = await awaitStage(index, resolvable);
     if (outcome === 'closed') continue;
