@@ -13,7 +13,9 @@ export interface Child {
  * plus `env`, and resolves once a line of its output contains `ready`.
  */
 export async function startChild(script: string, ready: string, env: Record<string, string> = {}, timeoutMs = 120_000): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', script)], {
+  // BENCH_PROFILE=<dir>: each child writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, join(PROJECT_ROOT, 'dist', script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
