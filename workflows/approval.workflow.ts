@@ -133,7 +133,9 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   // one transaction instead of two, in the same order in the record.
   let carried: { batch: Omit<RecordBatch, 'proposalId'>; decisionsUpTo: number | null } | null = null;
   const carryIntoNextWrite = (batch: Omit<RecordBatch, 'proposalId'>, decisionsUpTo: number | null) => {
-    carried = { batch, decisionsUpTo };
+    carried = carried
+      ? { batch: mergeBatches(carried.batch, batch), decisionsUpTo: Math.max(carried.decisionsUpTo ?? 0, decisionsUpTo ?? 0) || null }
+      : { batch, decisionsUpTo };
   };
   const persist = async (batch: Omit<RecordBatch, 'proposalId'>): Promise<void> => {
     writesInFlight++;
@@ -633,7 +635,12 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       const timeout = timeoutTime(def, t);
       if (timeout !== null && timeout <= at && !t.timeoutHandled) timedOut.push(t);
     }
-    if (events.length) await persist({ events, tasks: rows, notifications: notices });
+    if (events.length) {
+      // With local activities, the overdue mark of a task whose time is up travels with what its
+      // timeout policy writes next (an escalation, an alert, the return), in one transaction.
+      if (local && timedOut.length) carryIntoNextWrite({ events, tasks: rows, notifications: notices }, null);
+      else await persist({ events, tasks: rows, notifications: notices });
+    }
 
     if (timedOut.length && policy.action === 'return') {
       for (const t of timedOut) t.timeoutHandled = true;
@@ -685,6 +692,8 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         notifications: [...created.notice, adminAlert(`task:${t.taskId}:escalated`, { stage: def.name, taskId: t.taskId, to: target.personName }, t.taskId)],
       });
     }
+    // Every timed-out task may have been decided meanwhile: the marks are written all the same.
+    if (carried) await persist({ events: [] });
     setSearchAttributes();
     return null;
   };
