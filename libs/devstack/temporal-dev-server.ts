@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { searchAttributeCliArgs } from '../contracts/search-attributes';
-import { waitFor } from './ports';
+import { freePort, waitFor } from './ports';
 
 export interface DevServerOptions {
   cli: string;
@@ -39,9 +39,29 @@ export async function temporalAnswers(address: string, namespace = 'default'): P
 
 /** Starts `temporal server start-dev` with Estafet's search attributes and waits until it answers. */
 export async function startTemporalDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  // The server's HTTP API and metrics ports are picked free here; another process may take one of them
+  // before the server binds it (several servers start side by side in tests): then try new ones.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options, await freePort(), await freePort());
+    } catch (err) {
+      if (attempt < 3 && err instanceof SidePortTaken) continue;
+      throw err;
+    }
+  }
+}
+
+class SidePortTaken extends Error {}
+
+async function startOnce(options: DevServerOptions, httpPort: number, metricsPort: number): Promise<RunningDevServer> {
   const namespace = options.namespace ?? 'default';
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', namespace,
-    '--log-level', 'error', ...searchAttributeCliArgs()];
+    '--http-port', String(httpPort), '--metrics-port', String(metricsPort),
+    '--log-level', 'error', ...searchAttributeCliArgs(),
+    // A workflow task that schedules an activity gets the activity task back in the same answer, without a
+    // trip through the task queue (the server's flag; the SDK asks for it by default). Production clusters
+    // can set the same dynamic config.
+    '--dynamic-config-value', 'system.enableActivityEagerExecution=true'];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   if (options.dbFile) {
@@ -65,15 +85,23 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     done();
   }));
   const address = `127.0.0.1:${options.port}`;
+  // Stops polling once the process is gone (`died` then says why).
+  const answering = waitFor(`Temporal dev server on ${address}`, async () => !!exited || temporalAnswers(address, namespace), options.startTimeoutMs ?? 60_000);
+  const died = exitPromise.then(() => {
+    const text = output.join('\n');
+    const taken = /listen tcp 127\.0\.0\.1:(\d+): bind: address already in use/.exec(text);
+    if (taken && Number(taken[1]) !== options.port) throw new SidePortTaken(`port ${taken[1]} was taken`);
+    throw new Error(`Temporal dev server ${exited}:\n${text}`);
+  });
   try {
-    await waitFor(`Temporal dev server on ${address}`, async () => {
-      if (exited) throw new Error(`Temporal dev server ${exited}:\n${output.join('\n')}`);
-      return temporalAnswers(address, namespace);
-    }, options.startTimeoutMs ?? 60_000);
+    await Promise.race([answering, died]);
+    if (exited) await died;
   } catch (err) {
     child.kill('SIGKILL');
-    throw err instanceof Error && exited ? new Error(`Temporal dev server ${exited}:\n${output.join('\n')}`) : err;
+    answering.catch(() => undefined);
+    throw err;
   }
+  died.catch(() => undefined);
   return {
     address,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
