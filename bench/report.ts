@@ -61,15 +61,15 @@ export function throughputTable(machine: Machine, r: ThroughputResult, commits: 
   const rows = r.engine.map((e, i) => {
     const bare = r.bare[i];
     const share = e.perSecond / bare.perSecond;
-    return `| ${e.concurrency} | ${e.perSecond}/s | ${bare.perSecond}/s | ${pct(e.perSecond, bare.perSecond)} | ≥ 50%: ${share >= 0.5 ? 'met' : 'missed'} | ${e.completed} in ${e.seconds} s${e.errors ? `, ${e.errors} errors` : ''} |`;
+    return `| ${e.concurrency} | ${e.perSecond}/s | ${bare.perSecond}/s | ${pct(e.perSecond, bare.perSecond)} | ≥ 50%: ${share >= 0.5 ? 'met' : 'missed'} | ${e.completed} in ${e.seconds} s${e.errors ? `, ${e.errors} errors` : ''} | ${e.inboxPollsPerApproval ?? 'n/a'} |`;
   });
   const commitLine = commits.map((c) => `${c.commitsPerSecond}/s with ${c.connections} connection${c.connections > 1 ? 's' : ''}`).join(', ');
   return [
     machineLine(machine),
     `Raw results: \`${rawFile}\`. Each figure: closed loops for the stated time after a warm-up. Estafet: \`POST /api/proposals\` (created and submitted), then for each of the ${r.stages} stages the holder polls \`GET /api/tasks?proposalId=\` until the task is open and approves it with \`POST /api/tasks/:id/decision\`. Ceiling: a bare workflow started with the Temporal client, then ${r.stages} Updates, no activities, on the same server. Database ceiling in the same run: ${commitLine} single-row INSERT commits.`,
     '',
-    '| concurrency | Estafet approvals/s | bare Temporal /s | share | target | completed |',
-    '|---:|---:|---:|---:|---|---|',
+    '| concurrency | Estafet approvals/s | bare Temporal /s | share | target | completed | inbox requests per approval |',
+    '|---:|---:|---:|---:|---|---|---:|',
     ...rows,
     '',
     'Where the CPU goes: milliseconds of CPU per completed approval in each process during the same runs (Temporal server; worker; the API with the load generator, or the client alone for bare; every Postgres process on the machine).',

@@ -20,6 +20,8 @@ export interface ThroughputRun {
   decision: Latency;
   /** Engine only: from submission until the first task was open. */
   submit?: Latency;
+  /** Engine only: inbox requests per completed approval (one per stage when each task is open at the first look). */
+  inboxPollsPerApproval?: number;
   errors: number;
   /**
    * CPU milliseconds per completed approval in each process during the run: the Temporal server, the
@@ -37,12 +39,15 @@ export interface ThroughputResult {
 interface Loop {
   /** One complete approval; pushes one latency sample per decision. */
   once(decisions: number[]): Promise<void>;
+  /** Called when the warm-up is over and the measured loops start. */
+  reset?(): void;
 }
 
 /** Runs `concurrency` loops of `once` for `seconds` after a warm-up; counts completed approvals. */
 async function drive(label: string, loop: Loop, concurrency: number, seconds: number, pids: Record<string, number>, extra?: (run: ThroughputRun) => void): Promise<ThroughputRun> {
   const warm: number[] = [];
   await Promise.all(Array.from({ length: Math.min(concurrency, 8) }, () => loop.once(warm)));
+  loop.reset?.();
   const progress = new Progress(`  ${label} at concurrency ${concurrency}`);
   const decisions: number[] = [];
   let completed = 0;
@@ -97,15 +102,21 @@ export async function throughput(ds: DataSource, api: BenchApi, temporalAddress:
   const approvers = await Promise.all(org.holderNips.map((n) => api.tokenFor(n)));
   const submitSamples: number[] = [];
   let n = 0;
+  let polls = 0;
 
   const openTask = async (token: string, proposalId: string): Promise<string> => {
     for (let wait = 5; ; wait = Math.min(50, wait * 2)) {
+      polls += 1;
       const page = await expectCall<{ items: { id: string }[] }>(200, api.baseUrl, token, 'GET', `/api/tasks?proposalId=${proposalId}`);
       if (page.items.length > 0) return page.items[0].id;
       await sleep(wait);
     }
   };
   const engine: Loop = {
+    reset() {
+      polls = 0;
+      submitSamples.length = 0;
+    },
     async once(decisions) {
       const submitted = Date.now();
       const proposal = await expectCall<{ id: string }>(201, api.baseUrl, proposer, 'POST', '/api/proposals', proposalBody(`Usulan benchmark ${++n}`, templateCode));
@@ -139,8 +150,10 @@ export async function throughput(ds: DataSource, api: BenchApi, temporalAddress:
   try {
     for (const c of levels) {
       result.bare.push(await drive('bare Temporal', bare, c, seconds, { temporal: pids.temporal, worker: pids.bareWorker }));
-      submitSamples.length = 0;
-      result.engine.push(await drive('Estafet via HTTP', engine, c, seconds, { temporal: pids.temporal, worker: pids.worker }, (run) => (run.submit = latency(submitSamples))));
+      result.engine.push(await drive('Estafet via HTTP', engine, c, seconds, { temporal: pids.temporal, worker: pids.worker }, (run) => {
+        run.submit = latency(submitSamples);
+        run.inboxPollsPerApproval = run.completed ? Math.round((polls / run.completed) * 10) / 10 : undefined;
+      }));
     }
   } finally {
     await connection.close();
