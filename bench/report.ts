@@ -120,5 +120,8 @@ export function waitingTable(machine: Machine, w: WaitingResult, rawFile: string
     '| deadlines falling together | spread of due times | last recorded after the last due time | lateness p50 | p99 | max | within 60 s of due | target | worker peak memory |',
     '|---:|---:|---:|---:|---:|---:|---:|---|---:|',
     `| ${expected.toLocaleString('en')} | ${e.dueSpreadSeconds} s | ${e.secondsAfterLastDue} s | ${ms(e.lateness.p50)} | ${ms(e.lateness.p99)} | ${ms(e.lateness.max)} | ${e.within60s.toLocaleString('en')} (${pct(e.within60s, Math.max(1, expected))}) | all within 60 s: ${e.within60s === expected ? 'met' : 'missed'} | ${mem(e.peakRssMiB)} |`,
+    ...(e.cpuMsPerEscalation
+      ? ['', `CPU per escalation while the deadlines were handled: Temporal server ${e.cpuMsPerEscalation.temporal ?? 'n/a'} ms, worker ${e.cpuMsPerEscalation.worker ?? 'n/a'} ms, Postgres ${e.cpuMsPerEscalation.postgres ?? 'n/a'} ms, the API and the benchmark ${e.cpuMsPerEscalation.self ?? 'n/a'} ms.`]
+      : []),
   ].join('\n');
 }

@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     }
     if (only.includes('waiting')) {
       note(`workload 4: ${waitingCount} approvals waiting, then every deadline at once`);
-      results.waiting = await waiting(db.ds, api, worker.pid, waitingCount, workflowCache, quick ? 20_000 : 60_000);
+      results.waiting = await waiting(db.ds, api, { worker: worker.pid, temporal: temporal.pid }, waitingCount, workflowCache, quick ? 20_000 : 60_000);
     }
     if (only.includes('rotation')) {
       note('workload 5: a rotation');

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { benchOrg, benchTemplate, proposalBody } from '../lib/bench-org';
 import { expectCall, sleep } from '../lib/http';
-import { cpuShare, processUsage } from '../lib/process-usage';
+import { cpuPerUnit, cpuShare, cpuSnapshot, processUsage } from '../lib/process-usage';
 import { note, Progress } from '../lib/progress';
 import type { BenchApi } from '../lib/stack';
 import { latency, Latency } from '../lib/stats';
@@ -31,6 +31,8 @@ export interface WaitingResult {
     within60s: number;
     escalated: number;
     peakRssMiB: number | null;
+    /** CPU milliseconds per escalation in each process while the deadlines were handled (Temporal, worker, this process, all Postgres). */
+    cpuMsPerEscalation?: Record<string, number | null>;
   };
 }
 
@@ -39,7 +41,7 @@ export interface WaitingResult {
  * and CPU are sampled; their deadlines are set to fall together (each submission picks a template whose
  * SLA ends at the same moment), and the clock runs until every escalation is recorded.
  */
-export async function waiting(ds: DataSource, api: BenchApi, workerPid: number, n: number, workflowCache: number, marginMs: number): Promise<WaitingResult> {
+export async function waiting(ds: DataSource, api: BenchApi, pids: { worker: number; temporal: number }, n: number, workflowCache: number, marginMs: number): Promise<WaitingResult> {
   const org = await benchOrg(ds, 'Uji Eskalasi', 2);
   const proposer = await api.tokenFor(org.proposerNip);
   const templates = new Map<number, Promise<string>>();
@@ -60,7 +62,7 @@ export async function waiting(ds: DataSource, api: BenchApi, workerPid: number, 
     const sla = Math.max(5, Math.round((dueAt - Date.now()) / 1000));
     await expectCall(201, api.baseUrl, proposer, 'POST', '/api/proposals', proposalBody(`Usulan menunggu ${i + 1}`, await templateFor(sla)));
   };
-  const memory: MemorySample[] = [{ openApprovals: 0, rssMiB: processUsage(workerPid)?.rssMiB ?? null }];
+  const memory: MemorySample[] = [{ openApprovals: 0, rssMiB: processUsage(pids.worker)?.rssMiB ?? null }];
   const checkpoints = [0.1, 0.25, 0.5, 1].map((f) => Math.round(f * n));
   const concurrency = 16;
   const probe = Math.min(200, Math.round(n / 10));
@@ -87,7 +89,7 @@ export async function waiting(ds: DataSource, api: BenchApi, workerPid: number, 
     await submitAll(checkpoint, dueAt, progress);
     // Let the stages open (activities) before sampling.
     while ((await openCount()) < checkpoint) await sleep(200);
-    memory.push({ openApprovals: checkpoint, rssMiB: processUsage(workerPid)?.rssMiB ?? null });
+    memory.push({ openApprovals: checkpoint, rssMiB: processUsage(pids.worker)?.rssMiB ?? null });
   }
   const submitSeconds = Math.round((Date.now() - started) / 100) / 10;
   progress.done(`${n} approvals waiting after ${submitSeconds} s (worker RSS ${memory.at(-1)?.rssMiB} MiB)`);
@@ -96,8 +98,8 @@ export async function waiting(ds: DataSource, api: BenchApi, workerPid: number, 
   // At rest: nothing due until the common deadline.
   await sleep(Math.min(15_000, Math.max(0, dueAt - Date.now() - marginMs / 2)));
   const sampleSeconds = Math.max(5, Math.min(20, Math.floor((dueAt - Date.now() - 5_000) / 1000)));
-  const cpuCores = await cpuShare(workerPid, sampleSeconds * 1000);
-  const rest = { rssMiB: processUsage(workerPid)?.rssMiB ?? null, cpuCores, sampleSeconds };
+  const cpuCores = await cpuShare(pids.worker, sampleSeconds * 1000);
+  const rest = { rssMiB: processUsage(pids.worker)?.rssMiB ?? null, cpuCores, sampleSeconds };
   note(`at rest: worker RSS ${rest.rssMiB} MiB, CPU ${cpuCores} cores over ${sampleSeconds} s`);
 
   const [{ first, last }] = await ds.query<{ first: Date; last: Date }[]>(
@@ -105,18 +107,20 @@ export async function waiting(ds: DataSource, api: BenchApi, workerPid: number, 
     [org.posts[0]],
   );
   const expected = n - probe;
+  const cpuBefore = cpuSnapshot(pids);
   const escalating = new Progress(`  ${expected} deadlines falling at once`);
   let peakRss = 0;
   const escalatedCount = async () =>
     Number((await ds.query<{ n: string }[]>(`SELECT COUNT(*) AS n FROM approval_task WHERE position_id = $1 AND status = 'escalated'`, [org.posts[0]]))[0].n);
   for (;;) {
     const done = await escalatedCount();
-    peakRss = Math.max(peakRss, processUsage(workerPid)?.rssMiB ?? 0);
+    peakRss = Math.max(peakRss, processUsage(pids.worker)?.rssMiB ?? 0);
     escalating.update(done, expected);
     if (done >= expected) break;
     if (Date.now() > new Date(last).getTime() + 600_000) throw new Error(`only ${done} of ${expected} escalations after 10 minutes`);
     await sleep(500);
   }
+  const cpuMsPerEscalation = cpuPerUnit(cpuBefore, cpuSnapshot(pids), expected);
   const rows = await ds.query<{ late: string }[]>(
     `SELECT EXTRACT(EPOCH FROM (e.recorded_at - t.due_at)) * 1000 AS late
        FROM approval_task t JOIN history_event e ON e.proposal_id = t.proposal_id AND e.type = 'task.escalated'
@@ -137,6 +141,7 @@ export async function waiting(ds: DataSource, api: BenchApi, workerPid: number, 
       within60s: lateness.filter((l) => l <= 60_000).length,
       escalated: lateness.length,
       peakRssMiB: peakRss || null,
+      cpuMsPerEscalation,
     },
   };
   const [{ lastAt }] = await ds.query<{ lastAt: Date }[]>(
