@@ -90,7 +90,9 @@ async function main(): Promise<void> {
 
     const dir = join(PROJECT_ROOT, 'bench', 'results');
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${results.machine.date.replace(/[:.]/g, '-')}-${mode}.json`);
+    // Quick and partial runs are named apart (and git-ignored): only full runs stand behind docs/BENCHMARKS.md.
+    const kind = quick ? 'quick' : only.length === WORKLOADS.length ? 'full' : `only-${only.join('+')}`;
+    const file = join(dir, `${results.machine.date.replace(/[:.]/g, '-')}-${kind}.json`);
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     note(`raw results: ${file}`);
     const raw = file.slice(PROJECT_ROOT.length + 1);
