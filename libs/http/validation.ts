@@ -19,10 +19,15 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
 export const MAX_INPUT_DEPTH = 32;
 const MAX_REPORTED = 20;
 
+/** Half of a surrogate pair with no other half: JSON can carry it (`"\ud800"`), Unicode text cannot. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
  * What must be refused before class-transformer and class-validator see the input, found without
  * recursion: nesting deeper than MAX_INPUT_DEPTH (they recurse and would overflow the stack into a
- * 500) and strings holding U+0000 (Postgres text and jsonb cannot store it, so the insert would fail).
+ * 500), strings holding U+0000 (Postgres text and jsonb cannot store it, so the insert would fail)
+ * and strings holding half of a surrogate pair (validators that encode the text, such as IsEmail,
+ * throw on it; Postgres would keep U+FFFD instead, or refuse it in jsonb).
  */
 export function unsafeInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): FieldError[] {
   const problems: FieldError[] = [];
@@ -31,6 +36,7 @@ export function unsafeInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): FieldEr
     const [current, path] = pending.pop()!;
     if (typeof current === 'string') {
       if (current.includes('\u0000')) problems.push({ field: path.join('.'), messages: ['must not contain the NUL character (U+0000)'] });
+      if (LONE_SURROGATE.test(current)) problems.push({ field: path.join('.'), messages: ['must be Unicode text: it holds half of a surrogate pair'] });
     } else if (current !== null && typeof current === 'object') {
       if (path.length >= maxDepth) {
         problems.push({ field: path[0] ?? '', messages: [`must not be nested more than ${maxDepth} levels deep`] });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -16,6 +16,7 @@ import type { AuthUser } from '../../../libs/auth/auth.types';
 import { AdminAudit, fromParam } from '../audit/admin-audit.decorator';
 import type { CloseResult } from '../../../libs/contracts/approval.contract';
 import { idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
+import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { AdminCancelService } from './admin-cancel.service';
 import { AdminService } from './admin.service';
@@ -109,7 +110,7 @@ export class AdminController {
   })
   cancel(
     @CurrentUser() admin: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: CancelProposalDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<CloseResult> {

@@ -7,7 +7,7 @@ import { isUnavailable } from '../../../libs/http/all-exceptions.filter';
 import { DomainError } from '../../../libs/http/domain-error';
 import { ADMIN_AUDIT, AuditInput, AuditSpec } from './admin-audit.decorator';
 import { AdminAuditService } from './admin-audit.service';
-import { requestSummary, summarize } from './audit-summary';
+import { requestSummary, storable, summarize } from './audit-summary';
 
 /** The status and error code a failure is answered with (as AllExceptionsFilter answers it). */
 export function failureOf(err: unknown): { statusCode: number; errorCode: string } {
@@ -22,7 +22,7 @@ export function failureOf(err: unknown): { statusCode: number; errorCode: string
 
 const targetIdOf = (spec: AuditSpec, input: AuditInput): string | null => {
   const id = spec.targetId?.(input);
-  return typeof id === 'string' || typeof id === 'number' ? String(id).slice(0, 200) : null;
+  return typeof id === 'string' || typeof id === 'number' ? storable(String(id).slice(0, 200)) : null;
 };
 
 /**

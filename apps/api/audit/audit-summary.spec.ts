@@ -36,6 +36,13 @@ describe('admin audit summaries', () => {
     expect(summarize(Buffer.from('abc'))).toBe('(3 bytes)');
   });
 
+  it('writes NUL and halves of surrogate pairs, which Postgres cannot store, as U+FFFD, also where a cut splits a pair', () => {
+    expect(summarize({ 'k\u0000': 'a\u0000b', lone: '\ud800x', emoji: '🚀 ok' })).toEqual({ 'k\uFFFD': 'a\uFFFDb', lone: '\uFFFDx', emoji: '🚀 ok' });
+    const cut = summarize(`a${'🚀'.repeat(400)}`) as string;
+    expect(cut).toBe(`a${'🚀'.repeat(149)}\uFFFD… (801 characters)`);
+    expect(/\p{Cs}/u.test(cut)).toBe(false);
+  });
+
   it('leaves out empty parts of the request and falls back to its shape when it is still too large', () => {
     expect(requestSummary({ params: { id: 'x' }, query: {}, body: undefined })).toEqual({ params: { id: 'x' } });
     const wide = () => Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`field${i}`, 'z'.repeat(1000)]));

@@ -9,11 +9,17 @@ const SECRET_KEY = /pass(word|wd)?$|secret|token|api[-_]?key|authorization|cooki
 export const SUMMARY_LIMITS = { stringLength: 300, arrayItems: 20, objectKeys: 40, depth: 5, jsonLength: 16_000 } as const;
 export const REDACTED = '[redacted]';
 
+/**
+ * Postgres text and jsonb hold neither U+0000 nor half of a surrogate pair (which cutting a string
+ * can also leave): both become U+FFFD, so that the row of a request is written whatever it held.
+ */
+export const storable = (text: string) => text.replace(/\u0000|\p{Cs}/gu, '\uFFFD');
+
 /** A copy of `value` with secrets redacted and long strings, arrays, objects and deep nesting cut. */
 export function summarize(value: unknown, depth = 0): unknown {
   if (value === null || value === undefined) return value ?? null;
   if (typeof value === 'string') {
-    return value.length > SUMMARY_LIMITS.stringLength ? `${value.slice(0, SUMMARY_LIMITS.stringLength)}… (${value.length} characters)` : value;
+    return storable(value.length > SUMMARY_LIMITS.stringLength ? `${value.slice(0, SUMMARY_LIMITS.stringLength)}… (${value.length} characters)` : value);
   }
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return value.toString();
@@ -28,7 +34,7 @@ export function summarize(value: unknown, depth = 0): unknown {
   const entries = Object.entries(value as Record<string, unknown>);
   const out: Record<string, unknown> = {};
   for (const [key, item] of entries.slice(0, SUMMARY_LIMITS.objectKeys)) {
-    out[key] = SECRET_KEY.test(key) ? REDACTED : summarize(item, depth + 1);
+    out[storable(key)] = SECRET_KEY.test(key) ? REDACTED : summarize(item, depth + 1);
   }
   if (entries.length > SUMMARY_LIMITS.objectKeys) out['…'] = `${entries.length - SUMMARY_LIMITS.objectKeys} more keys`;
   return out;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -16,6 +16,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
+import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
 import { CreateProposalDto } from './dto/create-proposal.dto';
 import { ResubmitDto, WithdrawDto } from './dto/proposal-actions.dto';
 import { ProposalListQuery } from './dto/proposal-list-query.dto';
@@ -33,7 +34,7 @@ import { ProposalQueriesService } from './proposal-queries.service';
 import { ProposalsService } from './proposals.service';
 import { expectedVersion, idempotencyKey } from './request-headers';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
+const uuid = new ParseIdPipe({ version: '4' });
 
 const NOT_FOUND = 'No proposal has this id (NOT_FOUND)';
 const NOT_PROPOSER = 'Only the proposer may do this (NOT_PROPOSER)';

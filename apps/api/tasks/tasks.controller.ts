@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { DecisionResult } from '../../../libs/contracts/approval.contract';
 import { idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
+import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { DecisionDto, DecisionResultView, TaskListQuery, TaskPageView } from './dto/decision.dto';
 import { TasksService } from './tasks.service';
@@ -33,7 +34,7 @@ export class TasksController {
   @ApiOkResponse({ type: DecisionResultView })
   decide(
     @CurrentUser() user: AuthUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe()) id: string,
     @Body() body: DecisionDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<DecisionResult> {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 /** Disposisi: an administrator moves open tasks to a person of their choice. */
@@ -9,6 +10,8 @@ export class AssignTasksDto {
   @ArrayMaxSize(100)
   @ArrayUnique()
   @IsUUID('all', { each: true })
+  // Lower case, as the workflows hold task ids (see ParseIdPipe): a task named in capitals is still that task.
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id)) : value))
   taskIds: string[];
 
   @ApiProperty({ format: 'uuid', description: 'Who receives them; they decide in the capacity `disposisi` (not as definitive holder)' })

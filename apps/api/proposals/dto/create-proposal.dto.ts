@@ -16,10 +16,32 @@ import {
   MaxLength,
   Min,
   MinLength,
+  registerDecorator,
+  ValidateIf,
   ValidateNested,
+  ValidationOptions,
 } from 'class-validator';
 import { INITIATOR_KINDS, PROPOSAL_FORMS, PROPOSAL_TYPES } from '../../../../libs/domain/proposal';
 import type { InitiatorKind, ProposalForm, ProposalType } from '../../../../libs/domain/proposal';
+
+/**
+ * At most `places` decimal places (a rupiah amount is stored as numeric(18, 2)). Instead of
+ * class-validator's maxDecimalPlaces, which reads the decimals off the number's text and throws a
+ * TypeError (a 500) on one JavaScript writes with an exponent, such as 1e-7.
+ */
+export function MaxDecimalPlaces(places: number, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'maxDecimalPlaces',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [places],
+      options: { message: `$property must have at most ${places} decimal places`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value !== 'number' || !Number.isFinite(value) || Number(value.toFixed(places)) === value,
+      },
+    });
+}
 
 export class PilotPlanDto {
   @ApiProperty({ example: 6, description: 'Pilot duration in months' })
@@ -115,9 +137,11 @@ export class CreateProposalDto {
   @IsIn(INITIATOR_KINDS)
   initiatorKind: InitiatorKind;
 
-  @ApiPropertyOptional({ example: 75000000, description: 'Budget estimate in rupiah' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @ApiPropertyOptional({ example: 75000000, description: 'Budget estimate in rupiah; left out when there is none' })
+  // Optional, but null is refused rather than skipped (IsOptional would pass it on to toFixed: a 500).
+  @ValidateIf((_object: object, value: unknown) => value !== undefined)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(1e15)
   budgetEstimate?: number;

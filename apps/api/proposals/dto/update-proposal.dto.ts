@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { INITIATOR_KINDS, PROPOSAL_FORMS, PROPOSAL_TYPES } from '../../../../libs/domain/proposal';
 import type { InitiatorKind, ProposalForm, ProposalType } from '../../../../libs/domain/proposal';
-import { AttachmentDto, IndicatorDto, PilotPlanDto } from './create-proposal.dto';
+import { AttachmentDto, IndicatorDto, MaxDecimalPlaces, PilotPlanDto } from './create-proposal.dto';
 
 /**
  * Optional, but validated whenever the key is present: `null` is refused rather than silently
@@ -89,7 +89,8 @@ export class UpdateProposalDto {
 
   @ApiPropertyOptional({ example: 60000000, nullable: true, description: 'Budget estimate in rupiah; null clears it' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0)
   @Max(1e15)
   budgetEstimate?: number | null;
