@@ -198,6 +198,15 @@ describe('Admin audit log', () => {
     expect(await field('limit=5')).toEqual(['limit']);
   });
 
+  it('records the target of a request that wrote its id in capitals under the id itself', async () => {
+    const admin = await org.as('admin');
+    const unitId = org.unit('dinas');
+    await admin.patch(`/api/units/${unitId.toUpperCase()}`, { name: 'Dinas Kependudukan dan Pencatatan Sipil Kota' }).expect(200);
+    const found = await list(`targetId=${unitId}&action=unit.update`);
+    expect(found.items.map((r) => r.targetId)).toContain(unitId);
+    expect(found.items.every((r) => r.targetId === unitId)).toBe(true);
+  });
+
   it('cannot be changed or deleted, even straight in the database', async () => {
     const row = rows[0];
     await expect(stack.dataSource.query(`UPDATE admin_audit SET action = 'unit.delete' WHERE id = $1`, [row.id])).rejects.toThrow(/admin_audit is append-only \(UPDATE refused\)/);

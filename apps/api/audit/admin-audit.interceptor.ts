@@ -20,9 +20,14 @@ export function failureOf(err: unknown): { statusCode: number; errorCode: string
   return { statusCode: 500, errorCode: 'INTERNAL_ERROR' };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The target's id as the database holds it: a uuid in lower case, whatever case the request wrote. */
 const targetIdOf = (spec: AuditSpec, input: AuditInput): string | null => {
   const id = spec.targetId?.(input);
-  return typeof id === 'string' || typeof id === 'number' ? storable(String(id).slice(0, 200)) : null;
+  if (typeof id !== 'string' && typeof id !== 'number') return null;
+  const text = String(id);
+  return UUID.test(text) ? text.toLowerCase() : storable(text.slice(0, 200));
 };
 
 /**

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,6 +14,7 @@ import { CurrentUser } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { HandoverProposalView, HandoverView } from './dto/handover.view';
 import { HandoverService } from './handover.service';
+import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
 
 const errorExample = (statusCode: number, error: string, code: string, message: string) => ({
   schema: { example: { statusCode, error, code, message, correlationId: '9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c' } },
@@ -52,7 +53,7 @@ export class HandoverController {
     description: 'No post has this id',
     ...errorExample(404, 'Not Found', 'NOT_FOUND', 'Position c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 was not found'),
   })
-  handover(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<HandoverView> {
+  handover(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string): Promise<HandoverView> {
     return this.handovers.handover(user, id);
   }
 }

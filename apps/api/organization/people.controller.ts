@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -19,6 +19,7 @@ import { errorExample, INVALID_FIELDS, NOT_ADMIN, PERSON_EXAMPLE } from './dto/o
 import { PersonDetailView, PersonPageView } from './dto/org.views';
 import { CreatePersonDto, PersonListQuery, UpdatePersonDto } from './dto/people.dto';
 import { PeopleService } from './people.service';
+import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
 
 /** People (ASN). Emails are personal data: only administrators (and the person) see them. */
 @ApiTags('organization')
@@ -40,7 +41,7 @@ export class PeopleController {
   @ApiOkResponse({ type: PersonDetailView })
   @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'No person has this id' })
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<PersonDetailView> {
+  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string): Promise<PersonDetailView> {
     return this.people.get(user, id);
   }
 
@@ -72,7 +73,7 @@ export class PeopleController {
   @ApiForbiddenResponse({ description: 'Only administrators maintain the organization', ...NOT_ADMIN })
   @ApiNotFoundResponse({ description: 'No person has this id' })
   @ApiUnprocessableEntityResponse({ description: 'Invalid fields, or an attempt to change the NIP', ...INVALID_FIELDS('nip', 'nip cannot be changed: it identifies the person') })
-  update(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdatePersonDto): Promise<PersonDetailView> {
+  update(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string, @Body() body: UpdatePersonDto): Promise<PersonDetailView> {
     return this.people.update(user, id, body);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -18,6 +18,7 @@ import { errorExample, INVALID_FIELDS, NOT_ADMIN, POSITION_EXAMPLE } from './dto
 import { PositionDetailView, PositionPageView } from './dto/org.views';
 import { CreatePositionDto, PositionListQuery, UpdatePositionDto } from './dto/positions.dto';
 import { PositionsService } from './positions.service';
+import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
 
 const SECOND_HEAD = errorExample(409, 'Conflict', 'UNIT_HAS_HEAD', 'Unit DINKES already has a head post: KADIS-DINKES (Kepala Dinas Kesehatan). A unit has one head post.', [
   {
@@ -50,7 +51,7 @@ export class PositionsController {
   @ApiOkResponse({ type: PositionDetailView })
   @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'No post has this id' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<PositionDetailView> {
+  get(@Param('id', new ParseIdPipe()) id: string): Promise<PositionDetailView> {
     return this.positions.get(id);
   }
 
@@ -86,7 +87,7 @@ export class PositionsController {
       { field: 'superiorCode', messages: ['would form a cycle: SEKDA → KADIS-DINKES → SEKDA'] },
     ]),
   })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdatePositionDto): Promise<PositionDetailView> {
+  update(@Param('id', new ParseIdPipe()) id: string, @Body() body: UpdatePositionDto): Promise<PositionDetailView> {
     return this.positions.update(id, body);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -18,6 +18,7 @@ import { errorExample, INVALID_FIELDS, NOT_ADMIN, UNIT_EXAMPLE } from './dto/org
 import { UnitDetailView, UnitListView } from './dto/org.views';
 import { CreateUnitDto, UnitListQuery, UpdateUnitDto } from './dto/units.dto';
 import { UnitsService } from './units.service';
+import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
 
 const UNIT_ID = '3f1c2a9e-5b7d-5e0a-9c41-2d8f6b7a1e03';
 
@@ -41,7 +42,7 @@ export class UnitsController {
   @ApiOkResponse({ type: UnitDetailView })
   @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'No unit has this id', ...errorExample(404, 'Not Found', 'NOT_FOUND', `Unit ${UNIT_ID} was not found`) })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<UnitDetailView> {
+  get(@Param('id', new ParseIdPipe()) id: string): Promise<UnitDetailView> {
     return this.units.get(id);
   }
 
@@ -79,7 +80,7 @@ export class UnitsController {
       { field: 'parentCode', messages: ['would form a cycle: DINKES → DINKES-YANKES → DINKES'] },
     ]),
   })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUnitDto): Promise<UnitDetailView> {
+  update(@Param('id', new ParseIdPipe()) id: string, @Body() body: UpdateUnitDto): Promise<UnitDetailView> {
     return this.units.update(id, body);
   }
 }
