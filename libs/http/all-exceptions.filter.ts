@@ -46,6 +46,8 @@ export function isUnavailable(err: unknown): boolean {
   if (typeof e.code === 'number' && (e.code === 14 || e.code === 4)) return true;
   if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Driver not Connected|Cannot use a pool after calling end/i.test(e.message)) return true;
   if (err instanceof QueryFailedError && isUnavailable(e.driverError)) return true;
+  // TypeORM releases a query runner (a transaction's connection) when its connection fails; what runs on it next raises this.
+  if (e.name === 'QueryRunnerAlreadyReleasedError') return true;
   return e.cause !== undefined && e.cause !== err && isUnavailable(e.cause);
 }
 

@@ -6,7 +6,7 @@ import type { AuthUser } from '../../../libs/auth/auth.types';
 import { cancelUpdate, CloseResult } from '../../../libs/contracts/approval.contract';
 import { conflict, notFound } from '../../../libs/http/domain-error';
 import { ProposalEntity } from '../../../libs/persistence/entities';
-import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
+import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
 import { decisionError } from '../tasks/decision-errors';
 import { CancelProposalDto } from './dto/cancel-proposal.dto';
 
@@ -19,6 +19,7 @@ export class AdminCancelService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly deadline: TemporalDeadline,
   ) {}
 
   async cancel(admin: AuthUser, proposalId: string, dto: CancelProposalDto, idempotencyKey?: string): Promise<CloseResult> {
@@ -30,11 +31,13 @@ export class AdminCancelService {
     }
     const handle = this.temporal.workflow.getHandle(proposal.workflowId);
     try {
-      return await handle.executeUpdate(cancelUpdate, {
-        args: [{ actorPersonId: admin.personId, reason: dto.reason.trim() }],
-        // Same admin, same key: Temporal applies the update once and answers a retry with the first result.
-        updateId: `cancel:${admin.personId}:${idempotencyKey ?? randomUUID()}`,
-      });
+      return await this.deadline.run(() =>
+        handle.executeUpdate(cancelUpdate, {
+          args: [{ actorPersonId: admin.personId, reason: dto.reason.trim() }],
+          // Same admin, same key: Temporal applies the update once and answers a retry with the first result.
+          updateId: `cancel:${admin.personId}:${idempotencyKey ?? randomUUID()}`,
+        }),
+      );
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         // The workflow has completed (approved, rejected, withdrawn or cancelled before).

@@ -5,7 +5,7 @@ import type { AuthUser } from '../../../libs/auth/auth.types';
 import { AssignResult, assignUpdate, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
 import { DomainError } from '../../../libs/http/domain-error';
 import { ApprovalTaskEntity, PersonEntity } from '../../../libs/persistence/entities';
-import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
+import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
 import { decisionError } from '../tasks/decision-errors';
 import { AssignOutcomeView, AssignTasksDto, AssignTasksView } from './dto/disposition.dto';
 import { fieldError } from './org-time';
@@ -23,6 +23,7 @@ export class DispositionService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly deadline: TemporalDeadline,
   ) {}
 
   async assign(user: AuthUser, dto: AssignTasksDto, idempotencyKey?: string): Promise<AssignTasksView> {
@@ -40,10 +41,12 @@ export class DispositionService {
       await Promise.all(
         work.slice(i, i + PARALLEL).map(async ([proposalId, taskIds]) => {
           try {
-            const result: AssignResult = await this.temporal.workflow.getHandle(workflowIdForProposal(proposalId)).executeUpdate(assignUpdate, {
-              args: [{ taskIds, toPersonId: person.id, toName: person.name, actorPersonId: user.personId, reason: dto.reason.trim() }],
-              ...(idempotencyKey ? { updateId: `assign:${user.personId}:${proposalId}:${idempotencyKey}` } : {}),
-            });
+            const result: AssignResult = await this.deadline.run(() =>
+              this.temporal.workflow.getHandle(workflowIdForProposal(proposalId)).executeUpdate(assignUpdate, {
+                args: [{ taskIds, toPersonId: person.id, toName: person.name, actorPersonId: user.personId, reason: dto.reason.trim() }],
+                ...(idempotencyKey ? { updateId: `assign:${user.personId}:${proposalId}:${idempotencyKey}` } : {}),
+              }),
+            );
             for (const m of result.moved) outcomes.set(m.taskId, { taskId: m.taskId, outcome: 'moved', newTaskId: m.newTaskId });
             for (const s of result.skipped) outcomes.set(s.taskId, { taskId: s.taskId, outcome: 'skipped', message: s.message });
           } catch (err) {

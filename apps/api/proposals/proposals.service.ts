@@ -17,7 +17,7 @@ import { FINAL_STATUSES, PROPOSAL_STATUS_LABELS_ID, ProposalStatus } from '../..
 import { conflict, DomainError, forbidden, notFound, unprocessable } from '../../../libs/http/domain-error';
 import { AppointmentEntity, ChainTemplateEntity, PositionEntity, ProposalEntity } from '../../../libs/persistence/entities';
 import { RecordStore } from '../../../libs/persistence/record.store';
-import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
+import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
 import type { approvalWorkflow } from '../../../workflows/approval.workflow';
 import { decisionError } from '../tasks/decision-errors';
 import { CreateProposalDto } from './dto/create-proposal.dto';
@@ -63,6 +63,7 @@ export class ProposalsService {
     private readonly config: AppConfig,
     private readonly queries: ProposalQueriesService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly deadline: TemporalDeadline,
   ) {}
 
   async create(user: AuthUser, dto: CreateProposalDto): Promise<ProposalView> {
@@ -161,17 +162,20 @@ export class ProposalsService {
       // Any other state goes to the workflow, which refuses a proposal that is not returned; a
       // retried request with the same key gets the first answer instead.
       const handle = this.temporal.workflow.getHandle(workflowIdForProposal(id));
+      const facts = await proposalFacts(this.dataSource, proposal);
       try {
-        return await handle.executeUpdate(resubmitUpdate, {
-          args: [{
-            actorPersonId: user.personId,
-            proposalVersion: proposal.version,
-            facts: await proposalFacts(this.dataSource, proposal),
-            snapshot: proposalSnapshot(proposal),
-            note: dto.note?.trim() || undefined,
-          }],
-          updateId: `resubmit:${user.personId}:${idempotencyKey ?? randomUUID()}`,
-        });
+        return await this.deadline.run(() =>
+          handle.executeUpdate(resubmitUpdate, {
+            args: [{
+              actorPersonId: user.personId,
+              proposalVersion: proposal.version,
+              facts,
+              snapshot: proposalSnapshot(proposal),
+              note: dto.note?.trim() || undefined,
+            }],
+            updateId: `resubmit:${user.personId}:${idempotencyKey ?? randomUUID()}`,
+          }),
+        );
       } catch (err) {
         throw decisionError(err, 'note');
       }
@@ -192,9 +196,9 @@ export class ProposalsService {
       }
       if (proposal.status === 'draft') return this.withdrawDraft(user, proposal, reason);
       try {
-        return await this.temporal.workflow
-          .getHandle(workflowIdForProposal(id))
-          .executeUpdate(withdrawUpdate, { args: [{ actorPersonId: user.personId, reason }] });
+        return await this.deadline.run(() =>
+          this.temporal.workflow.getHandle(workflowIdForProposal(id)).executeUpdate(withdrawUpdate, { args: [{ actorPersonId: user.personId, reason }] }),
+        );
       } catch (err) {
         throw decisionError(err, 'reason');
       }
@@ -230,11 +234,13 @@ export class ProposalsService {
       snapshot: proposalSnapshot(proposal),
     };
     try {
-      await this.temporal.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
-        taskQueue: this.config.get('TEMPORAL_TASK_QUEUE'),
-        workflowId,
-        args: [input],
-      });
+      await this.deadline.run(() =>
+        this.temporal.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
+          taskQueue: this.config.get('TEMPORAL_TASK_QUEUE'),
+          workflowId,
+          args: [input],
+        }),
+      );
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) throw conflict('ALREADY_SUBMITTED', 'This proposal is already under approval.');
       throw err;

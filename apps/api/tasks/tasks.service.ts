@@ -6,7 +6,7 @@ import type { AuthUser } from '../../../libs/auth/auth.types';
 import { decideUpdate, DecisionResult, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
 import { conflict, DomainError, notFound, unprocessable } from '../../../libs/http/domain-error';
 import { ApprovalTaskEntity, PersonEntity } from '../../../libs/persistence/entities';
-import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
+import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
 import { decisionError } from './decision-errors';
 import { DecisionDto, InboxTaskView, TaskListQuery, TaskPageView } from './dto/decision.dto';
 
@@ -15,6 +15,7 @@ export class TasksService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly deadline: TemporalDeadline,
   ) {}
 
   /** My inbox from the Postgres read model: open tasks by due date, or tasks I decided, newest first. */
@@ -92,7 +93,9 @@ export class TasksService {
     const comment = dto.comment?.trim() || undefined;
     let result: DecisionResult;
     try {
-      result = await handle.executeUpdate(decideUpdate, { args: [{ taskId, actorPersonId: user.personId, decision: dto.decision, comment }], updateId });
+      result = await this.deadline.run(() =>
+        handle.executeUpdate(decideUpdate, { args: [{ taskId, actorPersonId: user.personId, decision: dto.decision, comment }], updateId }),
+      );
     } catch (err) {
       // The approval may have ended between reading the task and the Update (another decision settled
       // it): say what closed this task rather than only that the approval is over.
