@@ -54,15 +54,21 @@ const ACTIVITY_RETRY: RetryPolicy = {
   nonRetryableErrorTypes: ['ApproverNotFound'],
 };
 
-/** Activities as approvals started before the `local-activities` patch scheduled them: through the server. */
+/** Activities through the server: every write to the record, and the look-ups of runs started before the `batched-writes` patch. */
 const remoteActivities = proxyActivities<ApprovalActivities>({ startToCloseTimeout: '30 seconds', retry: ACTIVITY_RETRY });
 
 /**
- * The same activities run as local activities: in the worker that runs the workflow task, with no
- * activity task going through the server, so a decision or a stage opening costs one round trip to
- * Temporal instead of three per write. They are short database transactions, safe to retry.
+ * The look-ups (who acts for a post, who resolves a stage or an escalation) as local activities: read
+ * only, in the worker that runs the workflow task, with no trip through the server. Writes never run
+ * this way: a local activity runs before its workflow task completes, and a task that is lost (its
+ * worker killed) runs again, possibly differently (an Update or a signal may have arrived meanwhile),
+ * so a local write could leave in the record a fact the workflow never took.
  */
-const localActivities = proxyLocalActivities<ApprovalActivities>({ startToCloseTimeout: '30 seconds', localRetryThreshold: '10 seconds', retry: ACTIVITY_RETRY });
+const lookups = proxyLocalActivities<Pick<ApprovalActivities, 'resolveApprovers' | 'resolveEscalation' | 'resolveActing'>>({
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: ACTIVITY_RETRY,
+});
 
 /** Two record batches as one, the first one's facts first. */
 function mergeBatches(first: Omit<RecordBatch, 'proposalId'>, then: Omit<RecordBatch, 'proposalId'>): Omit<RecordBatch, 'proposalId'> {
@@ -106,10 +112,11 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         tasks: [],
         run: 1,
       };
-  // Before any other command: approvals started by earlier releases replay without the marker and keep
-  // scheduling their activities through the server (docs/WORKFLOW-VERSIONING.md).
-  const local = patched('local-activities');
-  const { resolveApprovers, resolveEscalation, resolveActing, record } = local ? localActivities : remoteActivities;
+  // Before any other command: approvals started by earlier releases replay without the marker, keep
+  // their look-ups as activities and write each fact on its own (docs/WORKFLOW-VERSIONING.md).
+  const batched = patched('batched-writes');
+  const { resolveApprovers, resolveEscalation, resolveActing } = batched ? lookups : remoteActivities;
+  const { record } = remoteActivities;
   const stages = input.chain.stages;
   const stage = (index: number): StageDefinition => stages[index];
   const now = () => new Date(Date.now()).toISOString();
@@ -119,18 +126,10 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   // in the order things happened.
   let tail: Promise<unknown> = Promise.resolve();
   let writesInFlight = 0;
-  // An Update becomes durable only when the workflow task that accepted it completes, and a local
-  // activity runs before that. Were the task to fail (say a signal arrives while the same task also
-  // completes the workflow), the server would drop the Update although its local activity had already
-  // written the record. So the first write after an Update is accepted goes through the server: the
-  // task completes with the acceptance and the scheduled write, and the write cannot precede it.
-  let acceptedSinceDurable = false;
-  const accepted = () => {
-    acceptedSinceDurable = true;
-  };
-  // With local activities, a fact that is always followed at once by another (the submission by the
-  // first stage opening, a stage approved by the next one opening) is carried into the next write:
-  // one transaction instead of two, in the same order in the record.
+  // With batched writes, a fact that is always followed at once by another (the submission by the first
+  // stage opening, a decision by what it settles, a stage approved by the next one opening, an overdue
+  // mark by its escalation) is carried into the next write: one activity and one transaction instead
+  // of several, in the same order in the record.
   let carried: { batch: Omit<RecordBatch, 'proposalId'>; decisionsUpTo: number | null } | null = null;
   const carryIntoNextWrite = (batch: Omit<RecordBatch, 'proposalId'>, decisionsUpTo: number | null) => {
     carried = carried
@@ -139,12 +138,10 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   };
   const persist = async (batch: Omit<RecordBatch, 'proposalId'>): Promise<void> => {
     writesInFlight++;
-    const write = local && acceptedSinceDurable ? remoteActivities.record : record;
-    acceptedSinceDurable = false;
     const before = carried;
     carried = null;
     const merged = before ? mergeBatches(before.batch, batch) : batch;
-    const next = tail.then(() => write({ proposalId: input.proposalId, ...merged }));
+    const next = tail.then(() => record({ proposalId: input.proposalId, ...merged }));
     tail = next.catch(() => undefined);
     try {
       await next;
@@ -241,14 +238,13 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     async (d: DecisionInput): Promise<DecisionResult> => {
       // Validators of updates delivered together all see the same state; re-check before applying.
       const task = checkDecision(d);
-      accepted();
       const decidedAt = now();
       task.status = d.decision === 'approve' ? 'approved' : d.decision === 'reject' ? 'rejected' : 'returned';
       task.decidedByPersonId = d.actorPersonId;
       task.decidedByName = task.assigneeName ?? undefined;
       const generation = ++decisionsApplied;
       const onEscalation = task.escalationLevel > 0;
-      await persist({
+      const decided: Omit<RecordBatch, 'proposalId'> = {
         events: [
           {
             key: `task:${task.taskId}:decided`,
@@ -271,7 +267,10 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
           },
         ],
         tasks: [{ id: task.taskId, status: task.status, decision: d.decision, comment: d.comment ?? null, decidedAt, decidedByPersonId: d.actorPersonId }],
-      });
+      };
+      // Batched: the main loop writes the decision with what it settles (or alone, if it settles nothing).
+      if (batched) carryIntoNextWrite(decided, null);
+      else await persist(decided);
       await condition(() => decisionsProcessed >= generation);
       return {
         taskId: task.taskId,
@@ -291,7 +290,6 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
 
   const closeHandler = (kind: 'withdrawn' | 'cancelled') => async (c: CloseInput): Promise<CloseResult> => {
     checkClose(kind, c);
-    accepted();
     closing = { kind, input: c };
     await condition(() => closeResult !== null);
     return closeResult!;
@@ -303,7 +301,6 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     resubmitUpdate,
     async (r: ResubmitInput): Promise<ResubmitResult> => {
       checkResubmit(r);
-      accepted();
       resubmission = r;
       await condition(() => resubmitResult !== null);
       const result = resubmitResult!;
@@ -449,6 +446,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
 
   /** Hands over to a fresh run with the same state once nothing is in flight. */
   const handOver = async (): Promise<never> => {
+    if (carried) await persist({ events: [] });
     await condition(allHandlersFinished);
     const { snapshot: _omitted, ...rest } = input;
     void _omitted;
@@ -535,7 +533,6 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     assignUpdate,
     async (a: AssignInput): Promise<AssignResult> => {
       checkAssign(a);
-      accepted();
       const when = now();
       const batch = newBatch();
       const result: AssignResult = { moved: [], skipped: [] };
@@ -636,9 +633,9 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       if (timeout !== null && timeout <= at && !t.timeoutHandled) timedOut.push(t);
     }
     if (events.length) {
-      // With local activities, the overdue mark of a task whose time is up travels with what its
+      // Batched, the overdue mark of a task whose time is up travels with what its
       // timeout policy writes next (an escalation, an alert, the return), in one transaction.
-      if (local && timedOut.length) carryIntoNextWrite({ events, tasks: rows, notifications: notices }, null);
+      if (batched && timedOut.length) carryIntoNextWrite({ events, tasks: rows, notifications: notices }, null);
       else await persist({ events, tasks: rows, notifications: notices });
     }
 
@@ -714,7 +711,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         events: [{ key: `stage:${index}:r${state.round}:blocked`, type: 'stage.blocked', occurredAt: openedAt, data: { stageIndex: index, stage: def.name, round: state.round, reason: failure.message } }],
         notifications: [adminAlert(`stage:${index}:r${state.round}:blocked`, { stage: def.name, reason: failure.message })],
       });
-      if (local) setSearchAttributes();
+      if (batched) setSearchAttributes();
       return false;
     }
     const tasks = slots.map((s, slot) => newTask(index, slot, s, openedAt));
@@ -752,7 +749,11 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       }
       if (decisionsProcessed < decisionsApplied) {
         const upTo = decisionsApplied;
-        if (stageOutcome(def.mode, slotTasks(index)) === 'pending') decisionsProcessed = upTo;
+        if (stageOutcome(def.mode, slotTasks(index)) === 'pending') {
+          // Decisions that settle nothing yet are written on their own.
+          if (carried) await persist({ events: [] });
+          decisionsProcessed = upTo;
+        }
         continue;
       }
       if (quiet() && wantsContinueAsNew()) await handOver();
@@ -784,7 +785,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         : [],
     };
     if (outcome === 'approved' && !isLast) state.stageIndex = index + 1;
-    if (local && !ended) {
+    if (batched && !ended) {
       // The next stage opens (or is skipped) right away: its write carries this one.
       carryIntoNextWrite(batch, upTo);
       return;
@@ -834,12 +835,12 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       proposal: { status: 'submitted', submittedAt: now(), round: 1 },
     };
     // The first stage opens (or is skipped) right away, so its write carries the submission.
-    if (local) carryIntoNextWrite(submitted, null);
+    if (batched) carryIntoNextWrite(submitted, null);
     else await persist(submitted);
   }
-  // Search attributes change with every write that moves the approval; with local activities the
-  // first stage's opening sets them, one upsert (a history event) fewer.
-  if (!local || input.carried) setSearchAttributes();
+  // Search attributes change with every write that moves the approval; batched, the first stage's
+  // opening sets them, one upsert (a history event) fewer.
+  if (!batched || input.carried) setSearchAttributes();
 
   while (!isFinal()) {
     if (closing) {
