@@ -43,7 +43,8 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   // before the server binds it (several servers start side by side in tests): then try new ones.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(options, await freePort(), await freePort());
+      const [httpPort, metricsPort] = await sidePorts([options.port, options.uiPort ?? 0]);
+      return await startOnce(options, httpPort, metricsPort);
     } catch (err) {
       if (attempt < 3 && err instanceof SidePortTaken) continue;
       throw err;
@@ -52,6 +53,19 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
 }
 
 class SidePortTaken extends Error {}
+
+/**
+ * Two free ports other than `taken`: a port just released (the caller's own pick for the frontend)
+ * is often handed out again at once, and the server would then try to bind it twice.
+ */
+async function sidePorts(taken: number[]): Promise<[number, number]> {
+  const picked: number[] = [];
+  while (picked.length < 2) {
+    const port = await freePort();
+    if (!taken.includes(port) && !picked.includes(port)) picked.push(port);
+  }
+  return [picked[0], picked[1]];
+}
 
 async function startOnce(options: DevServerOptions, httpPort: number, metricsPort: number): Promise<RunningDevServer> {
   const namespace = options.namespace ?? 'default';
