@@ -83,7 +83,9 @@ export async function waiting(ds: DataSource, api: BenchApi, pids: { worker: num
   await submitAll(probe, Date.now() + 3_600_000, progress);
   const rate = probe / ((Date.now() - started) / 1000);
   // The probe's approvals wait an hour: they stay open through the run, and are not part of the escalation.
-  const dueAt = Date.now() + Math.round(((n - probe) / rate) * 1.5 * 1000) + marginMs;
+  // Submissions slow down as open approvals pile up (to about half the probe's rate at 10k): three times
+  // the probe's estimate keeps every submission before the common deadline, so the deadlines do fall together.
+  const dueAt = Date.now() + Math.round(((n - probe) / rate) * 3 * 1000) + marginMs;
   note(`submission rate ${rate.toFixed(1)}/s: the common deadline is ${new Date(dueAt).toISOString()}`);
   for (const checkpoint of checkpoints) {
     await submitAll(checkpoint, dueAt, progress);
