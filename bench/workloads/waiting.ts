@@ -68,10 +68,22 @@ export async function waiting(ds: DataSource, api: BenchApi, pids: { worker: num
   const probe = Math.min(200, Math.round(n / 10));
   const started = Date.now();
   let next = 0;
+  // A task's SLA counts from its stage's opening, not from the submission: submissions are held back
+  // while more than `ahead` stages wait to open, so that every due time lands on the common deadline.
+  const ahead = 32;
+  let opened = 0;
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      opened = await openCount();
+      await sleep(250);
+    }
+  })();
   const submitAll = async (upTo: number, dueAt: number, progress: Progress) => {
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (next < upTo) {
+          while (next - opened > ahead) await sleep(50);
           const i = next++;
           await submitOne(i, dueAt);
           progress.update(next, n);
@@ -84,7 +96,7 @@ export async function waiting(ds: DataSource, api: BenchApi, pids: { worker: num
   const rate = probe / ((Date.now() - started) / 1000);
   // The probe's approvals wait an hour: they stay open through the run, and are not part of the escalation.
   // Submissions slow down as open approvals pile up (to about half the probe's rate at 10k): three times
-  // the probe's estimate keeps every submission before the common deadline, so the deadlines do fall together.
+  // the probe's estimate keeps every submission before the common deadline.
   const dueAt = Date.now() + Math.round(((n - probe) / rate) * 3 * 1000) + marginMs;
   note(`submission rate ${rate.toFixed(1)}/s: the common deadline is ${new Date(dueAt).toISOString()}`);
   for (const checkpoint of checkpoints) {
@@ -93,6 +105,8 @@ export async function waiting(ds: DataSource, api: BenchApi, pids: { worker: num
     while ((await openCount()) < checkpoint) await sleep(200);
     memory.push({ openApprovals: checkpoint, rssMiB: processUsage(pids.worker)?.rssMiB ?? null });
   }
+  polling = false;
+  await poller;
   const submitSeconds = Math.round((Date.now() - started) / 100) / 10;
   progress.done(`${n} approvals waiting after ${submitSeconds} s (worker RSS ${memory.at(-1)?.rssMiB} MiB)`);
   if (Date.now() > dueAt - 30_000) note('WARNING: submission ran close to the common deadline; the rest figures are shorter');
