@@ -84,6 +84,8 @@ export async function waiting(ds: DataSource, api: BenchApi, pids: { worker: num
       Array.from({ length: concurrency }, async () => {
         while (next < upTo) {
           while (next - opened > ahead) await sleep(50);
+          // Another loop may have taken the last one meanwhile.
+          if (next >= upTo) break;
           const i = next++;
           await submitOne(i, dueAt);
           progress.update(next, n);
