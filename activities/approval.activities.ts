@@ -13,6 +13,8 @@ export interface ResolveApproversInput {
   selectors: ApproverSelector[];
   /** Workflow time of the resolution, so a retry resolves the same moment. */
   at: string;
+  /** A post the proposer acts for goes to its superior (absent in runs scheduled by older workflow code). */
+  proposerPersonId?: string;
 }
 
 export interface ResolveActingInput {
@@ -27,6 +29,8 @@ export interface ResolveEscalationInput {
   /** Named target post; the superior of `fromPositionId` when absent. */
   targetPositionId?: string;
   at: string;
+  /** A target the proposer acts for escalates on to the post above it (absent in runs scheduled by older workflow code). */
+  proposerPersonId?: string;
 }
 
 /**
@@ -38,11 +42,11 @@ export function createApprovalActivities(deps: ApprovalActivityDeps) {
   const resolver = new ApproverResolver(deps.dataSource);
   return {
     async resolveApprovers(input: ResolveApproversInput): Promise<ResolvedSlot[]> {
-      return resolver.resolve(input.selectors, input.unitId, new Date(input.at));
+      return resolver.resolve(input.selectors, input.unitId, new Date(input.at), input.proposerPersonId);
     },
 
     async resolveEscalation(input: ResolveEscalationInput): Promise<ResolvedSlot | null> {
-      return resolver.escalationTarget(input.fromPositionId, input.targetPositionId, new Date(input.at));
+      return resolver.escalationTarget(input.fromPositionId, input.targetPositionId, new Date(input.at), input.proposerPersonId);
     },
 
     /** Who acts for these posts now, after the workflow heard that it may have changed. */

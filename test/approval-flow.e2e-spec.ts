@@ -93,7 +93,7 @@ describe('one-stage approval, end to end', () => {
   });
 
   it('refuses a proposer deciding their own proposal and an approver outside the post', async () => {
-    // Siti holds KASI-USAHA; her own proposal lands on her own post.
+    // Siti holds KASI-USAHA; her own proposal goes to the post above hers (Agus), which she may not decide either.
     const siti = await stack.tokenFor('Siti Rahmawati');
     const other = await stack.tokenFor('Maya Kusuma');
     const { proposalId, task } = await submitAndAwaitTask(siti, 'Kasi proposes herself');

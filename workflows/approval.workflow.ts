@@ -352,6 +352,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       escalatedFromTaskId: from?.taskId ?? null,
       remindersSent: 0,
       overdueAt: null,
+      ...(s.routedAround ? { routedAround: s.routedAround } : {}),
     };
   };
 
@@ -374,6 +375,8 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         escalatedFromTaskId: t.escalatedFromTaskId,
         ...(t.onBehalfOfPersonId ? { onBehalfOf: { personId: t.onBehalfOfPersonId, name: t.onBehalfOfName ?? null } } : {}),
         ...(t.reassignedFromTaskId ? { reassignedFromTaskId: t.reassignedFromTaskId } : {}),
+        // The chain named a post the proposer acts for: the slot went to the superior post instead.
+        ...(t.routedAround ? { routedAround: t.routedAround } : {}),
       },
     },
     row: {
@@ -653,6 +656,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
           fromPositionId: t.positionId,
           targetPositionId: policy.action === 'escalate-to' ? policy.positionId : undefined,
           at: now(),
+          proposerPersonId: input.proposerPersonId,
         });
         // A decision may have arrived while the target was being resolved.
         if (t.status !== 'open' || closing) continue;
@@ -701,7 +705,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     const openedAt = now();
     let slots: ResolvedSlot[];
     try {
-      slots = await resolveApprovers({ proposalId: input.proposalId, unitId: input.unitId, selectors: def.approvers, at: openedAt });
+      slots = await resolveApprovers({ proposalId: input.proposalId, unitId: input.unitId, selectors: def.approvers, at: openedAt, proposerPersonId: input.proposerPersonId });
     } catch (err) {
       const failure = activityFailure(err);
       if (!failure) throw err;

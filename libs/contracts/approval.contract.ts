@@ -111,6 +111,8 @@ export interface TaskState {
   assignedByPersonId?: string | null;
   /** When the slot's clock started: reminders count from here, so a reassignment does not restart them. */
   openedAt?: string;
+  /** Set when the post the chain named is one the proposer acts for, so the slot went to the superior post. */
+  routedAround?: { positionId: string; positionTitle: string; reason: 'proposer-holds-post' };
 }
 
 export interface ApprovalState {

@@ -20,10 +20,11 @@ describe('S5 — people who do not belong', () => {
     (await stack.dataSource.getRepository(HistoryEventEntity).findBy({ proposalId, type: 'task.decided' })).length;
 
   it('refuses a proposer who holds the stage post deciding their own proposal, explaining segregation of duties', async () => {
-    // Siti Rahmawati heads the section she proposes from, so the default chain addresses the first task to her own post.
+    // Siti Rahmawati heads the section she proposes from: the default chain names her own post, so the
+    // task goes to the post above it instead, and she may not decide it either.
     const created = await stack.http.post('/api/proposals').set(await auth('Siti Rahmawati')).send(validProposal()).expect(201);
     const [task] = await openTasks(created.body.id);
-    expect(task).toMatchObject({ positionId: positionId('KASI-USAHA'), assigneePersonId: personId('Siti Rahmawati') });
+    expect(task).toMatchObject({ positionId: positionId('KABID-YAN'), assigneePersonId: personId('Agus Setiawan') });
     const res = await stack.http.post(`/api/tasks/${task.id}/decision`).set(await auth('Siti Rahmawati')).send({ decision: 'approve' }).expect(403);
     expect(res.body).toMatchObject({ code: 'SEGREGATION_OF_DUTIES', statusCode: 403 });
     expect(res.body.message).toMatch(/segregation of duties/i);

@@ -93,4 +93,16 @@ describe('timelineItem of a reassignment', () => {
     expect(timelineItem(row({ reason: 'Jabatan kosong', from: { name: 'Budi', capacity: 'definitif' }, to: { name: null, capacity: null } })).reason)
       .toBe('Jabatan kosong: Budi → jabatan kosong');
   });
+
+});
+
+describe('timelineItem of a task routed around the proposer', () => {
+  it('says the proposer holds the post the chain named and that the task went to the superior post', () => {
+    const created: TimelineRow = {
+      seq: 3, type: 'task.created', occurredAt: new Date('2026-11-20T03:00:00Z'), actorName: 'Agus Setiawan', actorPositionTitle: 'Kepala Bidang', capacity: 'definitif', taskStageName: 'Kepala Unit', data: {},
+    };
+    const routedAround = { positionId: 'p', positionTitle: 'Kepala Seksi Perizinan Usaha', reason: 'proposer-holds-post' };
+    expect(timelineItem({ ...created, data: { routedAround } }).reason).toBe('Pengusul memegang jabatan Kepala Seksi Perizinan Usaha: tugas dialihkan ke jabatan atasan');
+    expect(timelineItem(created)).not.toHaveProperty('reason');
+  });
 });

@@ -63,6 +63,13 @@ function holderText(value: unknown): string {
   return capacity ? `${name} (${capacity})` : name;
 }
 
+/** "Pengusul memegang jabatan Kepala Seksi …: dialihkan ke atasan" for a slot routed around the proposer. */
+function routedAroundText(data: Record<string, unknown>): string | undefined {
+  const routed = data.routedAround as { positionTitle?: unknown } | undefined;
+  if (!routed) return undefined;
+  return `Pengusul memegang jabatan ${text(routed.positionTitle) ?? 'yang ditunjuk'}: tugas dialihkan ke jabatan atasan`;
+}
+
 /** One compact timeline item: who did what, when, in which post and capacity, and the note or reason if any. */
 export function timelineItem(row: TimelineRow): TimelineItemView {
   const { data } = row;
@@ -80,7 +87,12 @@ export function timelineItem(row: TimelineRow): TimelineItemView {
   // Decisions carry a comment, a resubmission a note; withdrawal, cancellation and a blocked stage a reason.
   const comment = text(data.comment) ?? text(data.note);
   // A reassignment reads as its reason and the hand-over: "Penunjukan Plt.: Hendra → Sri (Plt.)".
-  const reason = row.type === 'task.reassigned' ? `${text(data.reason) ?? 'Dialihkan'}: ${holderText(data.from)} → ${holderText(data.to)}` : text(data.reason);
+  const reason =
+    row.type === 'task.reassigned'
+      ? `${text(data.reason) ?? 'Dialihkan'}: ${holderText(data.from)} → ${holderText(data.to)}`
+      : row.type === 'task.created'
+        ? routedAroundText(data)
+        : text(data.reason);
   if (comment !== undefined) item.comment = comment;
   if (reason !== undefined) item.reason = reason;
   return item;
