@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from '../../libs/auth/auth.module';
 import { AppConfigModule } from '../../libs/config/app-config.module';
 import { AllExceptionsFilter } from '../../libs/http/all-exceptions.filter';
+import { IdempotencyModule } from '../../libs/http/idempotent-requests';
 import { LoggingModule } from '../../libs/logging/logging.module';
 import { PersistenceModule } from '../../libs/persistence/persistence.module';
 import { TemporalClientModule } from '../../libs/temporal/temporal-client.module';
@@ -24,6 +25,7 @@ import { WebModule } from './web.module';
     AppConfigModule,
     LoggingModule,
     PersistenceModule,
+    IdempotencyModule,
     TemporalClientModule,
     AuthModule,
     RateLimitModule,

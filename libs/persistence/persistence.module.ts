@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
 import { dataSourceOptions } from './data-source-options';
+import { IdempotencyStore } from './idempotency.store';
 import { RecordStore } from './record.store';
 
 @Global()
@@ -16,7 +17,10 @@ import { RecordStore } from './record.store';
         }),
     }),
   ],
-  providers: [{ provide: RecordStore, inject: [DataSource], useFactory: (ds: DataSource) => new RecordStore(ds) }],
-  exports: [RecordStore],
+  providers: [
+    { provide: RecordStore, inject: [DataSource], useFactory: (ds: DataSource) => new RecordStore(ds) },
+    { provide: IdempotencyStore, inject: [DataSource], useFactory: (ds: DataSource) => new IdempotencyStore(ds) },
+  ],
+  exports: [RecordStore, IdempotencyStore],
 })
 export class PersistenceModule {}

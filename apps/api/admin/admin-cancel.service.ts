@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { cancelUpdate, CloseResult } from '../../../libs/contracts/approval.contract';
 import { conflict, notFound } from '../../../libs/http/domain-error';
+import { IdempotentRequests } from '../../../libs/http/idempotent-requests';
 import { ProposalEntity } from '../../../libs/persistence/entities';
 import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
 import { decisionError } from '../tasks/decision-errors';
@@ -20,33 +20,36 @@ export class AdminCancelService {
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly deadline: TemporalDeadline,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
   async cancel(admin: AuthUser, proposalId: string, dto: CancelProposalDto, idempotencyKey?: string): Promise<CloseResult> {
     const proposals = this.dataSource.getRepository(ProposalEntity);
     const proposal = await proposals.findOne({ where: { id: proposalId }, select: { id: true, status: true, workflowId: true } });
     if (!proposal) throw notFound('Proposal', proposalId);
-    if (!proposal.workflowId) {
-      throw conflict('NOT_SUBMITTED', 'This proposal is still a draft: it has no approval to cancel.', { status: proposal.status });
-    }
-    const handle = this.temporal.workflow.getHandle(proposal.workflowId);
-    try {
-      return await this.deadline.run(() =>
-        handle.executeUpdate(cancelUpdate, {
-          args: [{ actorPersonId: admin.personId, reason: dto.reason.trim() }],
-          // Same admin, same key: Temporal applies the update once and answers a retry with the first result.
-          updateId: `cancel:${admin.personId}:${idempotencyKey ?? randomUUID()}`,
-        }),
-      );
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) {
-        // The workflow has completed (approved, rejected, withdrawn or cancelled before).
-        const now = await proposals.findOne({ where: { id: proposalId }, select: { id: true, status: true } });
-        throw conflict('APPROVAL_CLOSED', `The approval of this proposal has already ended (${now?.status ?? proposal.status}); there is nothing to cancel.`, {
-          status: now?.status ?? proposal.status,
-        });
-      }
-      throw decisionError(err, 'reason');
-    }
+    const reason = dto.reason.trim();
+    const identity = { operation: 'cancel', target: proposalId, request: { reason } };
+    return this.idempotency.run(admin.personId, idempotencyKey, identity, {
+      perform: async (updateKey) => {
+        if (!proposal.workflowId) {
+          throw conflict('NOT_SUBMITTED', 'This proposal is still a draft: it has no approval to cancel.', { status: proposal.status });
+        }
+        const handle = this.temporal.workflow.getHandle(proposal.workflowId);
+        try {
+          return await this.deadline.run(() =>
+            handle.executeUpdate(cancelUpdate, { args: [{ actorPersonId: admin.personId, reason }], updateId: `cancel:${admin.personId}:${updateKey}` }),
+          );
+        } catch (err) {
+          if (err instanceof WorkflowNotFoundError) {
+            // The workflow has completed (approved, rejected, withdrawn or cancelled before).
+            const now = await proposals.findOne({ where: { id: proposalId }, select: { id: true, status: true } });
+            throw conflict('APPROVAL_CLOSED', `The approval of this proposal has already ended (${now?.status ?? proposal.status}); there is nothing to cancel.`, {
+              status: now?.status ?? proposal.status,
+            });
+          }
+          throw decisionError(err, 'reason');
+        }
+      },
+    });
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { AssignResult, assignUpdate, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
 import { DomainError } from '../../../libs/http/domain-error';
+import { IdempotentRequests } from '../../../libs/http/idempotent-requests';
 import { ApprovalTaskEntity, PersonEntity } from '../../../libs/persistence/entities';
 import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
 import { decisionError } from '../tasks/decision-errors';
@@ -24,9 +25,16 @@ export class DispositionService {
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly deadline: TemporalDeadline,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
   async assign(user: AuthUser, dto: AssignTasksDto, idempotencyKey?: string): Promise<AssignTasksView> {
+    const reason = dto.reason.trim();
+    const identity = { operation: 'assign', target: 'tasks', request: { taskIds: [...new Set(dto.taskIds)].sort(), toPersonId: dto.toPersonId, reason } };
+    return this.idempotency.run(user.personId, idempotencyKey, identity, { perform: (updateKey) => this.move(user, dto, reason, updateKey) });
+  }
+
+  private async move(user: AuthUser, dto: AssignTasksDto, reason: string, updateKey: string): Promise<AssignTasksView> {
     const person = await this.dataSource.getRepository(PersonEntity).findOne({ where: { id: dto.toPersonId }, select: { id: true, name: true } });
     if (!person) throw fieldError('toPersonId', `no person has id ${dto.toPersonId}`);
     const tasks = await this.dataSource.getRepository(ApprovalTaskEntity).find({ where: { id: In(dto.taskIds) }, select: { id: true, proposalId: true, status: true } });
@@ -43,8 +51,8 @@ export class DispositionService {
           try {
             const result: AssignResult = await this.deadline.run(() =>
               this.temporal.workflow.getHandle(workflowIdForProposal(proposalId)).executeUpdate(assignUpdate, {
-                args: [{ taskIds, toPersonId: person.id, toName: person.name, actorPersonId: user.personId, reason: dto.reason.trim() }],
-                ...(idempotencyKey ? { updateId: `assign:${user.personId}:${proposalId}:${idempotencyKey}` } : {}),
+                args: [{ taskIds, toPersonId: person.id, toName: person.name, actorPersonId: user.personId, reason }],
+                updateId: `assign:${user.personId}:${proposalId}:${updateKey}`,
               }),
             );
             for (const m of result.moved) outcomes.set(m.taskId, { taskId: m.taskId, outcome: 'moved', newTaskId: m.newTaskId });
@@ -58,6 +66,7 @@ export class DispositionService {
         }),
       );
     }
-    return { results: dto.taskIds.map((id) => outcomes.get(id)!) };
+    // Every task asked about has an outcome; one the workflow did not mention was not moved.
+    return { results: dto.taskIds.map((id) => outcomes.get(id) ?? { taskId: id, outcome: 'skipped', message: 'not moved' }) };
   }
 }

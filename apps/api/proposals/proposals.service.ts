@@ -15,6 +15,7 @@ import {
 } from '../../../libs/contracts/approval.contract';
 import { FINAL_STATUSES, PROPOSAL_STATUS_LABELS_ID, ProposalStatus } from '../../../libs/domain/proposal';
 import { conflict, DomainError, forbidden, notFound, unprocessable } from '../../../libs/http/domain-error';
+import { IdempotentRequests } from '../../../libs/http/idempotent-requests';
 import { AppointmentEntity, ChainTemplateEntity, PositionEntity, ProposalEntity } from '../../../libs/persistence/entities';
 import { RecordStore } from '../../../libs/persistence/record.store';
 import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
@@ -64,6 +65,7 @@ export class ProposalsService {
     private readonly queries: ProposalQueriesService,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly deadline: TemporalDeadline,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
   async create(user: AuthUser, dto: CreateProposalDto): Promise<ProposalView> {
@@ -148,37 +150,40 @@ export class ProposalsService {
 
   /**
    * Sends a returned proposal back into review with its current content. The workflow resumes at
-   * the stage that returned it, in a new round; the Idempotency-Key makes a retry apply once.
+   * the stage that returned it, in a new round. Under the Idempotency-Key rule a retry gets the first
+   * answer; the key names one resubmission (of one content version, with one note), so it cannot
+   * resubmit again after a later return.
    */
   async resubmit(user: AuthUser, id: string, dto: ResubmitDto, idempotencyKey?: string): Promise<ResubmitResultView> {
     const result = await withProposalLock(this.dataSource, id, async (): Promise<ResubmitResult> => {
       const proposal = await this.owned(user, id, 'resubmit');
-      if (proposal.status === 'draft') {
-        throw conflict('NOT_SUBMITTED', 'This proposal is a draft and was never submitted; submit it (POST /api/proposals/:id/submit).');
-      }
-      if (FINAL_STATUSES.includes(proposal.status)) {
-        throw conflict('APPROVAL_ENDED', `The approval of this proposal has ended (${label(proposal.status)}); it cannot be resubmitted.`);
-      }
-      // Any other state goes to the workflow, which refuses a proposal that is not returned; a
-      // retried request with the same key gets the first answer instead.
-      const handle = this.temporal.workflow.getHandle(workflowIdForProposal(id));
-      const facts = await proposalFacts(this.dataSource, proposal);
-      try {
-        return await this.deadline.run(() =>
-          handle.executeUpdate(resubmitUpdate, {
-            args: [{
-              actorPersonId: user.personId,
-              proposalVersion: proposal.version,
-              facts,
-              snapshot: proposalSnapshot(proposal),
-              note: dto.note?.trim() || undefined,
-            }],
-            updateId: `resubmit:${user.personId}:${idempotencyKey ?? randomUUID()}`,
-          }),
-        );
-      } catch (err) {
-        throw decisionError(err, 'note');
-      }
+      const note = dto.note?.trim() || undefined;
+      const identity = { operation: 'resubmit', target: id, request: { proposalVersion: proposal.version, note: note ?? null } };
+      return this.idempotency.run(user.personId, idempotencyKey, identity, {
+        // Returned again since the first answer: that resubmission is over, this is a new one.
+        stillAnswers: () => proposal.status !== 'returned',
+        perform: async (updateKey) => {
+          if (proposal.status === 'draft') {
+            throw conflict('NOT_SUBMITTED', 'This proposal is a draft and was never submitted; submit it (POST /api/proposals/:id/submit).');
+          }
+          if (FINAL_STATUSES.includes(proposal.status)) {
+            throw conflict('APPROVAL_ENDED', `The approval of this proposal has ended (${label(proposal.status)}); it cannot be resubmitted.`);
+          }
+          // Any other state goes to the workflow, which refuses a proposal that is not returned.
+          const handle = this.temporal.workflow.getHandle(workflowIdForProposal(id));
+          const facts = await proposalFacts(this.dataSource, proposal);
+          try {
+            return await this.deadline.run(() =>
+              handle.executeUpdate(resubmitUpdate, {
+                args: [{ actorPersonId: user.personId, proposalVersion: proposal.version, facts, snapshot: proposalSnapshot(proposal), note }],
+                updateId: `resubmit:${user.personId}:${updateKey}`,
+              }),
+            );
+          } catch (err) {
+            throw decisionError(err, 'note');
+          }
+        },
+      });
     });
     return { round: result.round, stageIndex: result.stageIndex, proposalStatus: result.proposalStatus, proposal: await this.queries.view(user, id) };
   }
@@ -246,11 +251,17 @@ export class ProposalsService {
       throw err;
     }
     // The workflow records the submission itself; this only closes the window in which a reader
-    // could still see the draft after the API said "submitted".
+    // could still see the draft after the API said "submitted". Status and submission time change
+    // together, so no reader sees a submitted proposal without its time; the workflow's own write then
+    // sets the time the record holds.
     await this.dataSource
       .createQueryBuilder()
       .update(ProposalEntity)
-      .set({ workflowId, status: () => `CASE WHEN status = 'draft' THEN 'submitted' ELSE status END` })
+      .set({
+        workflowId,
+        status: () => `CASE WHEN status = 'draft' THEN 'submitted' ELSE status END`,
+        submittedAt: () => 'COALESCE(submitted_at, now())',
+      })
       .where('id = :id', { id: proposal.id })
       .execute();
   }

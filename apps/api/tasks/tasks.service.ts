@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { decideUpdate, DecisionResult, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
-import { conflict, DomainError, notFound, unprocessable } from '../../../libs/http/domain-error';
+import { conflict, DomainError, notFound } from '../../../libs/http/domain-error';
+import { IdempotentRequests } from '../../../libs/http/idempotent-requests';
 import { ApprovalTaskEntity, PersonEntity } from '../../../libs/persistence/entities';
 import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
 import { decisionError } from './decision-errors';
@@ -16,6 +16,7 @@ export class TasksService {
     private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly deadline: TemporalDeadline,
+    private readonly idempotency: IdempotentRequests,
   ) {}
 
   /** My inbox from the Postgres read model: open tasks by due date, or tasks I decided, newest first. */
@@ -82,46 +83,34 @@ export class TasksService {
 
   /**
    * Sends the decision to the proposal's workflow as an Update. The workflow's validator decides
-   * whether the caller may decide; the idempotency key makes a retried request apply once.
+   * whether the caller may decide; the Idempotency-Key rule (libs/http/idempotency-rule.ts) makes a
+   * retried request apply once and refuses another request under the same key.
    */
   async decide(user: AuthUser, taskId: string, dto: DecisionDto, idempotencyKey?: string): Promise<DecisionResult> {
     const task = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { id: taskId } });
     if (!task) throw notFound('Task', taskId);
-    if (task.status !== 'open' && !idempotencyKey) throw await this.closedTask(task);
-    const handle = this.temporal.workflow.getHandle(workflowIdForProposal(task.proposalId));
-    const updateId = `decision:${user.personId}:${taskId}:${idempotencyKey ?? randomUUID()}`;
     const comment = dto.comment?.trim() || undefined;
-    let result: DecisionResult;
-    try {
-      result = await this.deadline.run(() =>
-        handle.executeUpdate(decideUpdate, { args: [{ taskId, actorPersonId: user.personId, decision: dto.decision, comment }], updateId }),
-      );
-    } catch (err) {
-      // The approval may have ended between reading the task and the Update (another decision settled
-      // it): say what closed this task rather than only that the approval is over.
-      if (err instanceof WorkflowNotFoundError) {
-        const now = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { id: taskId } });
-        if (now && now.status !== 'open') throw await this.closedTask(now);
-      }
-      throw decisionError(err);
-    }
-    if (idempotencyKey) await this.sameRequest(taskId, dto.decision, comment ?? null, result);
-    return result;
-  }
-
-  /**
-   * Temporal answers a repeated Update id with the first result whatever the arguments, so a key
-   * reused for another decision or comment would be answered 200 for something that was not done.
-   * The first request's decision is in the result and its comment in the read model (written before
-   * the Update returned): a different request under the same key is refused instead.
-   */
-  private async sameRequest(taskId: string, decision: DecisionDto['decision'], comment: string | null, result: DecisionResult): Promise<void> {
-    const task = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { id: taskId }, select: { id: true, comment: true } });
-    if (result.decision === decision && (task?.comment ?? null) === comment) return;
-    throw unprocessable(
-      'IDEMPOTENCY_KEY_REUSED',
-      `This Idempotency-Key was already used on this task for another request (decision ${result.decision}); use a new key for a new request.`,
-      [{ field: 'Idempotency-Key', messages: ['was already used on this task with a different decision or comment'] }],
-    );
+    const identity = { operation: 'decision', target: taskId, request: { decision: dto.decision, comment: comment ?? null } };
+    return this.idempotency.run(user.personId, idempotencyKey, identity, {
+      perform: async (updateKey) => {
+        // Without a key a closed task is answered from the read model; with one, a retry whose first
+        // attempt closed the task must reach the workflow, which answers it with the first result.
+        if (task.status !== 'open' && !idempotencyKey) throw await this.closedTask(task);
+        const handle = this.temporal.workflow.getHandle(workflowIdForProposal(task.proposalId));
+        try {
+          return await this.deadline.run(() =>
+            handle.executeUpdate(decideUpdate, { args: [{ taskId, actorPersonId: user.personId, decision: dto.decision, comment }], updateId: `decision:${user.personId}:${taskId}:${updateKey}` }),
+          );
+        } catch (err) {
+          // The approval may have ended between reading the task and the Update (another decision settled
+          // it): say what closed this task rather than only that the approval is over.
+          if (err instanceof WorkflowNotFoundError) {
+            const now = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { id: taskId } });
+            if (now && now.status !== 'open') throw await this.closedTask(now);
+          }
+          throw decisionError(err);
+        }
+      },
+    });
   }
 }

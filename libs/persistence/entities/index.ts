@@ -4,6 +4,7 @@ import { ApprovalTaskEntity } from './approval-task.entity';
 import { ChainTemplateEntity } from './chain-template.entity';
 import { DelegationEntity } from './delegation.entity';
 import { HistoryEventEntity } from './history-event.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { NotificationOutboxEntity } from './notification-outbox.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { PersonEntity } from './person.entity';
@@ -17,6 +18,7 @@ export {
   ChainTemplateEntity,
   DelegationEntity,
   HistoryEventEntity,
+  IdempotencyKeyEntity,
   NotificationOutboxEntity,
   OrgUnitEntity,
   PersonEntity,
@@ -36,4 +38,5 @@ export const ENTITIES = [
   HistoryEventEntity,
   NotificationOutboxEntity,
   AdminAuditEntity,
+  IdempotencyKeyEntity,
 ];
