@@ -194,6 +194,24 @@ describe('proposals API (proposer side)', () => {
       const view = await as(rina).get(`/api/proposals/${id}`).expect(200);
       expect(view.body.currentStageName).toBe('Tahap versi 2');
     });
+
+    it('never shows a submitted proposal without its submission time, even before the workflow has recorded it', async () => {
+      // With the worker stopped, only what the API wrote itself is there to read.
+      const resume = await stack.pauseWorker();
+      let id: string;
+      try {
+        const created = await as(rina).post('/api/proposals', validProposal({ title: `Belum dicatat ${run}`, templateCode: ONE_STAGE })).expect(201);
+        id = created.body.id;
+        expect(created.body).toMatchObject({ status: 'submitted', submittedAt: expect.any(String) });
+        const listed = await as(rina).get(`/api/proposals?q=${encodeURIComponent(`Belum dicatat ${run}`)}`).expect(200);
+        expect(listed.body.items).toEqual([expect.objectContaining({ id, status: 'submitted', submittedAt: expect.any(String) })]);
+      } finally {
+        await resume();
+      }
+      await openTask(rina, id);
+      const view = await as(rina).get(`/api/proposals/${id}`).expect(200);
+      expect(view.body).toMatchObject({ status: 'in_review', submittedAt: expect.any(String) });
+    }, 60_000);
   });
 
   describe('GET /api/proposals', () => {

@@ -19,6 +19,11 @@ export interface AppStack {
   tokenFor(name: string): Promise<string>;
   /** An HTTP client signed in as the demo person with this name. */
   as(name: string): Promise<SignedInClient>;
+  /**
+   * Stops the worker (no workflow task runs until the returned function starts a new one), so a test
+   * can look at what the API alone has written.
+   */
+  pauseWorker(): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -30,8 +35,12 @@ export interface SignedInClient {
 
 export async function startAppStack(): Promise<AppStack> {
   installTemporalRuntime('WARN');
-  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-  await worker.init();
+  const startWorker = async () => {
+    const context = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    await context.init();
+    return context;
+  };
+  const worker = await startWorker();
   const api = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'], bodyParser: false }));
   await api.init();
   const http = request(api.getHttpServer());
@@ -57,9 +66,15 @@ export async function startAppStack(): Promise<AppStack> {
         patch: (url: string, body: object) => http.patch(url).auth(token, { type: 'bearer' }).send(body),
       };
     },
+    async pauseWorker() {
+      await stack.worker.close();
+      return async () => {
+        stack.worker = await startWorker();
+      };
+    },
     async close() {
       await api.close();
-      await worker.close();
+      await stack.worker.close();
     },
   };
   return stack;
