@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ApproverSelector } from '../libs/domain/chain';
+import { moveAuthorities, PostHolder } from '../libs/persistence/acting-authority';
 import { RecordBatch, RecordStore } from '../libs/persistence/record.store';
 import { ApproverResolver, ResolvedSlot } from './approver-resolver';
 
@@ -21,6 +22,8 @@ export interface ResolveActingInput {
   proposalId: string;
   positionIds: string[];
   at: string;
+  /** Who holds the open tasks of those posts now, so the term of theirs that ended can be named (absent from older workflow code). */
+  holders?: PostHolder[];
 }
 
 export interface ResolveEscalationInput {
@@ -49,9 +52,15 @@ export function createApprovalActivities(deps: ApprovalActivityDeps) {
       return resolver.escalationTarget(input.fromPositionId, input.targetPositionId, new Date(input.at), input.proposerPersonId);
     },
 
-    /** Who acts for these posts now, after the workflow heard that it may have changed. */
+    /**
+     * Who acts for these posts now, after the workflow heard that it may have changed, and on what
+     * authority (the appointment or delegation, its decree number, who recorded it; what ended).
+     */
     async resolveActing(input: ResolveActingInput): Promise<ResolvedSlot[]> {
-      return resolver.resolve([{ kind: 'positions', positionIds: input.positionIds }], '', new Date(input.at));
+      const at = new Date(input.at);
+      const slots = await resolver.resolve([{ kind: 'positions', positionIds: input.positionIds }], '', at);
+      const authorities = await moveAuthorities(deps.dataSource.manager, input.positionIds, input.holders ?? [], at);
+      return slots.map((s) => ({ ...s, authority: authorities.get(s.positionId) ?? null }));
     },
 
     /** Persists one step of the approval: history rows plus read-model changes, atomically. */

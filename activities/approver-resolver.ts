@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In } from 'typeorm';
 import type { ApproverSelector } from '../libs/domain/chain';
 import type { Capacity } from '../libs/domain/proposal';
+import type { MoveAuthority } from '../libs/domain/acting-authority';
 import { actingForPosts } from '../libs/persistence/acting-lookup';
 import { OrgUnitEntity, PersonEntity, PositionEntity } from '../libs/persistence/entities';
 
@@ -20,6 +21,8 @@ export interface ResolvedSlot {
    * went to the superior post instead, as an office would route it.
    */
   routedAround?: RoutedAround;
+  /** resolveActing only: on what authority the person acts now, and what ended for the previous one. */
+  authority?: MoveAuthority | null;
 }
 
 export interface RoutedAround {

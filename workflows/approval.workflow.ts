@@ -40,6 +40,7 @@ import { SA_ESCALATED, SA_NEXT_DUE, SA_STAGE, SA_STATUS, SA_TEMPLATE, SA_UNIT } 
 import { conditionHolds, StageDefinition, StageOutcome, stageOutcome, timeoutPolicyOf } from '../libs/domain/chain';
 import { durationToMs } from '../libs/domain/duration';
 import { REASSIGNMENT_REASON_LABELS_ID, ReassignmentReason, reassignmentReason } from '../libs/domain/acting';
+import { authorityForTask, MoveAuthority, moveActor } from '../libs/domain/acting-authority';
 import { FINAL_STATUSES } from '../libs/domain/proposal';
 import type { NewHistoryEvent, NotificationWrite, RecordBatch, TaskWrite } from '../libs/persistence/record.store';
 import type { ResolvedSlot } from '../activities/approver-resolver';
@@ -476,7 +477,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     to: Pick<TaskState, 'assigneePersonId' | 'assigneeName' | 'capacity' | 'onBehalfOfPersonId' | 'onBehalfOfName' | 'assignedByPersonId'>,
     when: string,
     reason: ReassignmentReason,
-    extra: { positionTitle?: string; actorPersonId?: string; note?: string } = {},
+    extra: { positionTitle?: string; actorPersonId?: string | null; note?: string; authority?: MoveAuthority } = {},
   ): TaskState => {
     t.status = 'reassigned';
     const next: TaskState = {
@@ -511,6 +512,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
           ...(extra.note ? { note: extra.note } : {}),
           from: holder(t),
           to: holder(next),
+          ...(extra.authority ? { authority: extra.authority } : {}),
         },
       },
       created.event,
@@ -569,11 +571,21 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         const same = t.assigneePersonId === s.personId && t.capacity === s.capacity && (t.onBehalfOfPersonId ?? null) === (s.onBehalfOfPersonId ?? null);
         // A task an administrator assigned (Disposisi) stays with that person.
         if (same || t.assignedByPersonId || !stagePending(t)) continue;
-        replaceTask(batch, t, heldBy(s), when, reassignmentReason({ personId: t.assigneePersonId, capacity: t.capacity }, s), { positionTitle: s.positionTitle });
+        const reason = reassignmentReason({ personId: t.assigneePersonId, capacity: t.capacity }, s);
+        // Who moved the baton and on what authority (absent from look-ups recorded by older worker code).
+        const authority = s.authority ? authorityForTask(s.authority, { personId: t.assigneePersonId, capacity: t.capacity, onBehalfOfPersonId: t.onBehalfOfPersonId ?? null }) : undefined;
+        replaceTask(batch, t, heldBy(s), when, reason, { positionTitle: s.positionTitle, actorPersonId: authority ? moveActor(reason, authority) : null, authority });
       }
     }
     if (batch.events.length) await persist(batch);
   };
+
+  /** Who holds each post's open tasks that follow the post, so the look-up can name the term of theirs that ended. */
+  const holdersOf = (posts: string[]) =>
+    posts.flatMap((positionId) => {
+      const t = openTasks().find((x) => x.positionId === positionId && !x.assignedByPersonId);
+      return t ? [{ positionId, personId: t.assigneePersonId, capacity: t.capacity, onBehalfOfPersonId: t.onBehalfOfPersonId ?? null }] : [];
+    });
 
   // Posts whose acting person may have changed; drained by one pass at a time, so two signals about
   // the same post never move a task twice.
@@ -589,7 +601,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         if (posts.length === 0) break;
         let acting: ResolvedSlot[];
         try {
-          acting = await resolveActing({ proposalId: input.proposalId, positionIds: posts, at: now() });
+          acting = await resolveActing({ proposalId: input.proposalId, positionIds: posts, holders: holdersOf(posts), at: now() });
         } catch (err) {
           // A post that no longer resolves leaves its tasks where they are; the next change retries.
           if (activityFailure(err)) break;

@@ -19,10 +19,16 @@ const activeAt = (a: AppointmentFact, at: Date) => a.startsAt <= at && (a.endsAt
  * otherwise, a Plt. when the post is vacant; null when nobody does. The latest start wins a tie.
  */
 export function actingFor(appointments: AppointmentFact[], at: Date): Acting | null {
+  const found = actingAppointment(appointments, at);
+  return found ? { personId: found.personId, capacity: found.capacity } : null;
+}
+
+/** The appointment under which someone acts for the post at a moment (see actingFor), or null. */
+export function actingAppointment<A extends AppointmentFact>(appointments: A[], at: Date): A | null {
   const active = appointments.filter((a) => activeAt(a, at)).sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime());
   for (const capacity of ['plh', 'definitif', 'plt'] as const) {
     const found = active.find((a) => a.capacity === capacity);
-    if (found) return { personId: found.personId, capacity };
+    if (found) return found;
   }
   return null;
 }
@@ -50,13 +56,24 @@ const delegationActiveAt = (d: DelegationFact, at: Date) => d.revokedAt === null
  * in force. A delegation by someone who no longer acts for the post has no effect: a rotation ends it.
  */
 export function effectiveActing(appointments: AppointmentFact[], delegations: DelegationFact[], at: Date): EffectiveActing | null {
-  const acting = actingFor(appointments, at);
-  if (!acting) return null;
+  const terms = actingTerms(appointments, delegations, at);
+  if (!terms) return null;
+  const { appointment, delegation } = terms;
+  if (delegation) return { personId: delegation.delegatePersonId, capacity: 'delegate', onBehalfOfPersonId: appointment.personId };
+  return { personId: appointment.personId, capacity: appointment.capacity, onBehalfOfPersonId: null };
+}
+
+/**
+ * The rows behind effectiveActing: the appointment of the person acting for the post and, while one of
+ * theirs is in force, the delegation through which their delegate decides. Null when nobody acts.
+ */
+export function actingTerms<A extends AppointmentFact, D extends DelegationFact>(appointments: A[], delegations: D[], at: Date): { appointment: A; delegation: D | null } | null {
+  const appointment = actingAppointment(appointments, at);
+  if (!appointment) return null;
   const delegation = delegations
-    .filter((d) => d.delegatorPersonId === acting.personId && delegationActiveAt(d, at))
+    .filter((d) => d.delegatorPersonId === appointment.personId && delegationActiveAt(d, at))
     .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())[0];
-  if (delegation) return { personId: delegation.delegatePersonId, capacity: 'delegate', onBehalfOfPersonId: acting.personId };
-  return { personId: acting.personId, capacity: acting.capacity, onBehalfOfPersonId: null };
+  return { appointment, delegation: delegation ?? null };
 }
 
 /** The moments after `after` at which who acts for a post may change by date alone. */

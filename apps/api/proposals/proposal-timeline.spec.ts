@@ -94,6 +94,26 @@ describe('timelineItem of a reassignment', () => {
       .toBe('Jabatan kosong: Budi → jabatan kosong');
   });
 
+  it('adds the decree of the appointment that caused the move and the administrator who recorded it', () => {
+    const term = { kind: 'appointment', basis: 'SK 800/12/2026', recordedBy: { personId: 'y', name: 'Yoga Permana' } };
+    const item = timelineItem(row({ reason: 'Penunjukan Plh.', reasonCode: 'plh', from: { name: 'Hendra', capacity: 'definitif' }, to: { name: 'Sri', capacity: 'plh' }, authority: { term, ended: null } }));
+    expect(item.reason).toBe('Penunjukan Plh.: Hendra → Sri (Plh.) — SK 800/12/2026, dicatat oleh Yoga Permana');
+  });
+
+  it('for a move caused by an ending names the term that ended: who ended it and why, or that it ran out by its date', () => {
+    const ended = { kind: 'appointment', basis: 'SK 800/12/2026', recordedBy: { name: 'Yoga Permana' }, endedBy: { name: 'Ratna Sari' }, endReason: 'Kembali bertugas' };
+    const data = { reason: 'Masa Plh. berakhir', reasonCode: 'plh-ended', from: { name: 'Sri', capacity: 'plh' }, to: { name: 'Hendra', capacity: 'definitif' } };
+    expect(timelineItem(row({ ...data, authority: { term: null, ended } })).reason)
+      .toBe('Masa Plh. berakhir: Sri (Plh.) → Hendra — SK 800/12/2026, diakhiri oleh Ratna Sari (Kembali bertugas)');
+    expect(timelineItem(row({ ...data, authority: { term: null, ended: { ...ended, endedBy: null } } })).reason)
+      .toBe('Masa Plh. berakhir: Sri (Plh.) → Hendra — SK 800/12/2026, berakhir sesuai tanggal, dicatat oleh Yoga Permana');
+  });
+
+  it('gives a delegation\'s reason as its basis', () => {
+    const term = { kind: 'delegation', basis: 'Dinas luar kota', recordedBy: { name: 'Budi' } };
+    expect(timelineItem(row({ reason: 'Pelimpahan', reasonCode: 'delegation', from: { name: 'Budi', capacity: 'definitif' }, to: { name: 'Andi', capacity: 'delegate', onBehalfOf: { name: 'Budi' } }, authority: { term, ended: null } })).reason)
+      .toBe('Pelimpahan: Budi → Andi (Pelimpahan dari Budi) — alasan: Dinas luar kota, dicatat oleh Budi');
+  });
 });
 
 describe('timelineItem of a task routed around the proposer', () => {

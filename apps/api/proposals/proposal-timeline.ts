@@ -1,3 +1,4 @@
+import { causedByAnEnd } from '../../../libs/domain/acting-authority';
 import type { TimelineItemView } from './dto/proposal.views';
 
 /** A history row as the timeline query reads it (joined with the actor's name and post). */
@@ -63,6 +64,31 @@ function holderText(value: unknown): string {
   return capacity ? `${name} (${capacity})` : name;
 }
 
+const personName = (value: unknown): string | undefined => text((value as { name?: unknown } | null | undefined)?.name);
+
+/**
+ * On what authority a task moved, as recorded with task.reassigned: the decree of the appointment (or
+ * the reason of the delegation) that caused it and who recorded it, or for an ending who ended the term.
+ * Empty for moves recorded before the authority was.
+ */
+function authorityText(data: Record<string, unknown>): string {
+  const authority = (data.authority ?? null) as { term?: Record<string, unknown> | null; ended?: Record<string, unknown> | null } | null;
+  if (!authority) return '';
+  const ending = causedByAnEnd(String(data.reasonCode)) && authority.ended ? authority.ended : null;
+  const cause = ending ?? authority.term;
+  if (!cause) return '';
+  const parts: string[] = [];
+  const basis = text(cause.basis);
+  if (basis) parts.push(cause.kind === 'delegation' ? `alasan: ${basis}` : basis);
+  if (ending) {
+    const by = personName(ending.endedBy);
+    parts.push(by ? `diakhiri oleh ${by}${text(ending.endReason) ? ` (${text(ending.endReason)})` : ''}` : 'berakhir sesuai tanggal');
+  }
+  const recorder = personName(cause.recordedBy);
+  if (recorder && !(ending && personName(ending.endedBy))) parts.push(`dicatat oleh ${recorder}`);
+  return parts.length ? ` — ${parts.join(', ')}` : '';
+}
+
 /** "Pengusul memegang jabatan Kepala Seksi …: dialihkan ke atasan" for a slot routed around the proposer. */
 function routedAroundText(data: Record<string, unknown>): string | undefined {
   const routed = data.routedAround as { positionTitle?: unknown } | undefined;
@@ -89,7 +115,7 @@ export function timelineItem(row: TimelineRow): TimelineItemView {
   // A reassignment reads as its reason and the hand-over: "Penunjukan Plt.: Hendra → Sri (Plt.)".
   const reason =
     row.type === 'task.reassigned'
-      ? `${text(data.reason) ?? 'Dialihkan'}: ${holderText(data.from)} → ${holderText(data.to)}`
+      ? `${text(data.reason) ?? 'Dialihkan'}: ${holderText(data.from)} → ${holderText(data.to)}${authorityText(data)}`
       : row.type === 'task.created'
         ? routedAroundText(data)
         : text(data.reason);
