@@ -330,6 +330,35 @@ describe('organization API', () => {
       expect((await get(`/api/units/${unit.id}`).expect(200)).body.name).toBe('Unit Akses');
     });
 
+    it('takes a change of roles into account on the next request, with the token issued before it', async () => {
+      const person = (await post('/api/people', { nip: nip(), name: `Admin Uji ${suffix}`, email: `admin.${suffix}@uji.go.id`, roles: ['proposer', 'admin'] }).expect(201)).body;
+      const token = (await stack.http.post('/api/auth/dev-login').send({ nip: person.nip }).expect(200)).body.accessToken as string;
+      await get('/api/admin/summary', token).expect(200);
+      await post('/api/people', { nip: nip(), name: `Dibuat Admin ${suffix}`, email: `dibuat.${suffix}@uji.go.id` }, token).expect(201);
+
+      await patch(`/api/people/${person.id}`, { roles: ['proposer'] }).expect(200);
+      for (const res of [
+        await get('/api/admin/summary', token),
+        await post('/api/people', { nip: nip(), name: `Tidak Dibuat ${suffix}`, email: `tidak.${suffix}@uji.go.id` }, token),
+        await patch(`/api/people/${person.id}`, { roles: ['proposer', 'admin'] }, token),
+      ]) {
+        expect(res.status).toBe(403);
+        expect(res.body.code).toBe('ROLE_REQUIRED');
+      }
+      expect((await get('/api/auth/me', token).expect(200)).body).toEqual({ personId: person.id, name: `Admin Uji ${suffix}`, roles: ['proposer'] });
+
+      // A promotion and a rename take effect the same way.
+      await patch(`/api/people/${person.id}`, { name: `Admin Uji Lagi ${suffix}`, roles: ['proposer', 'admin'] }).expect(200);
+      await get('/api/admin/summary', token).expect(200);
+      expect((await get('/api/auth/me', token).expect(200)).body).toEqual({ personId: person.id, name: `Admin Uji Lagi ${suffix}`, roles: ['proposer', 'admin'] });
+
+      // A person who no longer exists is nobody, whatever the token says.
+      await stack.dataSource.query('DELETE FROM person WHERE id = $1', [person.id]);
+      const gone = await get('/api/auth/me', token);
+      expect(gone.status).toBe(401);
+      expect(gone.body.code).toBe('UNAUTHORIZED');
+    });
+
     it('shows emails to administrators and to the person themself only', async () => {
       const asAdmin = (await get('/api/people?q=a&pageSize=100').expect(200)).body.items as { id: string; email?: string }[];
       expect(asAdmin.length).toBeGreaterThan(1);

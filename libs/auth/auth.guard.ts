@@ -1,19 +1,27 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ROLES as ALL_ROLES, Role } from '../domain/proposal';
+import type { Role } from '../domain/proposal';
 import { DomainError } from '../http/domain-error';
+import { CallerLookup } from '../persistence/caller-lookup';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import type { AuthUser, TokenClaims } from './auth.types';
 
 const unauthorized = (message: string) => new DomainError('UNAUTHORIZED', message, HttpStatus.UNAUTHORIZED);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Bearer JWT on every route unless marked @Public(); then the route's @Roles(), if any. */
+/**
+ * Bearer JWT on every route unless marked @Public(); then the route's @Roles(), if any. The token
+ * proves who is calling, nothing more: the person's name and roles are read from the database on
+ * every request (one select by primary key), so a change of roles takes effect on the next request.
+ * Roles a token still carries (tokens issued before roles left them) are ignored.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly callers: CallerLookup,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,8 +37,10 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw unauthorized('The bearer token is invalid or has expired.');
     }
-    if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles)) throw unauthorized('The bearer token is malformed.');
-    req.user = { personId: claims.sub, name: claims.name, roles: claims.roles.filter((r): r is Role => ALL_ROLES.includes(r)) };
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw unauthorized('The bearer token is malformed.');
+    const person = await this.callers.byId(claims.sub);
+    if (!person) throw unauthorized('The person of the bearer token no longer exists.');
+    req.user = { personId: person.id, name: person.name, roles: person.roles };
 
     const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (required?.length && !required.some((r) => req.user!.roles.includes(r))) {

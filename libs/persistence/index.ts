@@ -1,4 +1,5 @@
 export * from './entities';
 export * from './data-source-options';
 export * from './record.store';
+export * from './caller-lookup';
 export * from './idempotency.store';

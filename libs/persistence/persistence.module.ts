@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.service';
+import { CallerLookup } from './caller-lookup';
 import { dataSourceOptions } from './data-source-options';
 import { IdempotencyStore } from './idempotency.store';
 import { RecordStore } from './record.store';
@@ -19,8 +20,9 @@ import { RecordStore } from './record.store';
   ],
   providers: [
     { provide: RecordStore, inject: [DataSource], useFactory: (ds: DataSource) => new RecordStore(ds) },
+    { provide: CallerLookup, inject: [DataSource], useFactory: (ds: DataSource) => new CallerLookup(ds) },
     { provide: IdempotencyStore, inject: [DataSource], useFactory: (ds: DataSource) => new IdempotencyStore(ds) },
   ],
-  exports: [RecordStore, IdempotencyStore],
+  exports: [RecordStore, CallerLookup, IdempotencyStore],
 })
 export class PersistenceModule {}

@@ -582,7 +582,8 @@ describe('Authorization', () => {
       ['a signed token whose sub is a number', async () => `Bearer ${sign({ ...claims('admin', ['admin']), sub: 12345 }, secret())}`],
       ['a signed token whose sub is an object', async () => `Bearer ${sign({ ...claims('admin', ['admin']), sub: { id: ctx.org.person('admin') } }, secret())}`],
       ['a signed token without sub', async () => `Bearer ${sign({ ...claims('admin', ['admin']), sub: undefined }, secret())}`],
-      ['a signed token without roles', async () => `Bearer ${sign({ ...claims('admin', ['admin']), roles: undefined }, secret())}`],
+      ['a signed token whose sub is not a person id', async () => `Bearer ${sign({ ...claims('admin', ['admin']), sub: 'admin' }, secret())}`],
+      ['a signed token of a person who does not exist', async () => `Bearer ${sign({ ...claims('admin', ['admin']), sub: randomUUID() }, secret())}`],
     ];
 
     it.each(CASES)('answers %s with 401 UNAUTHORIZED in the error shape, on every kind of endpoint', async (_what, authorization) => {
@@ -598,7 +599,22 @@ describe('Authorization', () => {
       const admin = await stack.http.get('/api/admin/summary').set('Authorization', `Bearer ${sign(claims('admin', ['admin']), secret())}`);
       expect(admin.status).toBe(200);
       const me = await stack.http.get('/api/auth/me').set('Authorization', `Bearer ${sign(claims('owner', ['proposer']), secret())}`).expect(200);
-      expect(me.body).toEqual({ personId: ctx.org.person('owner'), name: 'owner', roles: ['proposer'] });
+      // Name and roles are the database's, not the token's.
+      expect(me.body).toEqual({ personId: ctx.org.person('owner'), name: 'Lestari Handayani', roles: ['proposer'] });
+    });
+
+    it('grants only the roles the database holds: roles a properly signed token carries grant nothing', async () => {
+      // Tokens once carried roles; one issued to the owner as an administrator must not make them one now.
+      const claimingAdmin = `Bearer ${sign(claims('owner', ['proposer', 'approver', 'admin']), secret())}`;
+      const summary = await stack.http.get('/api/admin/summary').set('Authorization', claimingAdmin);
+      expectErrorShape(summary, 403, 'ROLE_REQUIRED');
+      const me = await stack.http.get('/api/auth/me').set('Authorization', claimingAdmin).expect(200);
+      expect(me.body.roles).toEqual(['proposer']);
+      // And a token without roles (identity only, as dev-login issues them) gets the person's roles.
+      const identityOnly = `Bearer ${sign({ ...claims('admin', []), roles: undefined }, secret())}`;
+      expect((await stack.http.get('/api/admin/summary').set('Authorization', identityOnly)).status).toBe(200);
+      const issued = (await stack.http.post('/api/auth/dev-login').send({ nip: ctx.org.nip('admin') }).expect(200)).body.accessToken as string;
+      expect(Object.keys(JSON.parse(Buffer.from(issued.split('.')[1], 'base64url').toString())).sort()).toEqual(['exp', 'iat', 'name', 'sub']);
     });
 
     it('decided nothing on the task the tokens were aimed at', async () => {

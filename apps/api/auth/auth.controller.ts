@@ -31,7 +31,7 @@ export class AuthController {
     }
     const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ nip: body.nip });
     if (!person) throw notFound('Person with NIP', body.nip);
-    const claims: TokenClaims = { sub: person.id, name: person.name, roles: person.roles };
+    const claims: TokenClaims = { sub: person.id, name: person.name };
     return {
       accessToken: await this.jwt.signAsync(claims),
       tokenType: 'Bearer',
