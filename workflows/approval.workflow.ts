@@ -116,6 +116,10 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   // Before any other command: approvals started by earlier releases replay without the marker, keep
   // their look-ups as activities and write each fact on its own (docs/WORKFLOW-VERSIONING.md).
   const batched = patched('batched-writes');
+  // Also before any other command, computed once: a stage's opening sets EstafetStatus to in_review
+  // before it upserts (it used to say `submitted` until the next change). That changes which upserts
+  // a run makes, so runs written before it keep the old path (docs/WORKFLOW-VERSIONING.md).
+  const operatorAttributes = patched('operator-attributes');
   const { resolveApprovers, resolveEscalation, resolveActing } = batched ? lookups : remoteActivities;
   const { record } = remoteActivities;
   const stages = input.chain.stages;
@@ -726,7 +730,9 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       await persist({
         events: [{ key: `stage:${index}:r${state.round}:blocked`, type: 'stage.blocked', occurredAt: openedAt, data: { stageIndex: index, stage: def.name, round: state.round, reason: failure.message } }],
         notifications: [adminAlert(`stage:${index}:r${state.round}:blocked`, { stage: def.name, reason: failure.message })],
+        ...(operatorAttributes ? { proposal: { status: 'in_review' as const, currentStage: index, currentStageName: def.name, stageOpenedAt: openedAt } } : {}),
       });
+      if (operatorAttributes) state.status = 'in_review';
       if (batched) setSearchAttributes();
       return false;
     }
@@ -742,6 +748,8 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       proposal: { status: 'in_review', currentStage: index, currentStageName: def.name, stageOpenedAt: openedAt },
       notifications: created.flatMap((c) => c.notice),
     });
+    // The record now says in_review; so must EstafetStatus (runs before the patch set it only after the upsert).
+    if (operatorAttributes) state.status = 'in_review';
     setSearchAttributes();
     return true;
   };

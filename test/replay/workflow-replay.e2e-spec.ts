@@ -4,7 +4,9 @@ import type { Client } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
+import { IsNull } from 'typeorm';
 import {
+  cancelUpdate,
   resubmitUpdate,
   withdrawUpdate,
   workflowIdForProposal,
@@ -222,6 +224,42 @@ describe('workflow replay', () => {
       await (await org.as('after')).post(`/api/tasks/${moved.id}/decision`, { decision: 'approve' }).expect(200);
       expect((await handleOf(id).result()).status).toBe('approved');
       await replayAndKeep('holder-changed-approved', id, 'workflowExecutionCompletedEventAttributes');
+    }, 60_000);
+
+    it('post left vacant while its task was open, assigned by Disposisi, approved', async () => {
+      const org = await buildOrg(stack, {
+        units: [{ key: 'unit', name: 'Unit Uji Kosong', kind: 'dinas' }],
+        posts: [{ key: 'post', title: 'Kepala Unit Uji', unit: 'unit', head: true, holder: 'before' }],
+        people: { before: 'Pejabat Pensiun', helper: 'Pelaksana Disposisi', admin: 'Admin Uji' },
+        admins: ['admin'],
+      });
+      const id = await submit([stageOf({ approvers: [{ kind: 'position', positionId: org.post('post') }] })]);
+      const tasks = stack.dataSource.getRepository(ApprovalTaskEntity);
+      await eventually(async () => (await tasks.findOneBy({ proposalId: id, status: 'open', assigneePersonId: org.person('before') })) ?? undefined, 20_000, 'the first task');
+      const admin = await org.as('admin');
+      const [appointment] = (await admin.get(`/api/positions/${org.post('post')}/acting`).expect(200)).body.current as { id: string }[];
+      await admin.post(`/api/appointments/${appointment.id}/end`, { reason: 'Pensiun' }).expect(200);
+      const vacant = await eventually(async () => (await tasks.findOneBy({ proposalId: id, status: 'open', assigneePersonId: IsNull() })) ?? undefined, 20_000, 'the task left vacant');
+      await admin.post('/api/admin/tasks/reassign', { taskIds: [vacant.id], toPersonId: org.person('helper'), reason: 'Dikerjakan sementara.' }).expect(200);
+      const assigned = await eventually(async () => (await tasks.findOneBy({ proposalId: id, status: 'open', assigneePersonId: org.person('helper') })) ?? undefined, 20_000, 'the assigned task');
+      await (await org.as('helper')).post(`/api/tasks/${assigned.id}/decision`, { decision: 'approve' }).expect(200);
+      expect((await handleOf(id).result()).status).toBe('approved');
+      await replayAndKeep('vacant-disposisi-approved', id, 'workflowExecutionCompletedEventAttributes');
+    }, 60_000);
+
+    it('stage whose posts do not resolve, held, then cancelled', async () => {
+      // The mayor's unit is the top of the tree: no parent unit whose head could decide.
+      const templateCode = await insertTemplate(stack.dataSource, [stageOf({ approvers: [{ kind: 'head-of-parent-unit' }] })], 'replay');
+      const created = await stack.http
+        .post('/api/proposals')
+        .set('Authorization', `Bearer ${await stack.tokenFor('Wahyu Hidayat')}`)
+        .send(validProposal({ templateCode, goals: undefined, benefits: undefined, pilotPlan: undefined, indicators: undefined }))
+        .expect(201);
+      const id = created.body.id as string;
+      await historyEvent(id, 'stage.blocked');
+      await handleOf(id).executeUpdate(cancelUpdate, { args: [{ actorPersonId: personId('Yoga Permana'), reason: 'Rantai tidak dapat dijalankan.' }] });
+      expect((await handleOf(id).result()).status).toBe('cancelled');
+      await replayAndKeep('stage-blocked-cancelled', id, 'workflowExecutionCompletedEventAttributes');
     }, 60_000);
   });
 
