@@ -1,11 +1,12 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../../libs/config/app-config.service';
 import { createValidationPipe } from '../../libs/http/validation';
+import { createOpenApiDocument } from './openapi-document';
 
 /** Everything about the HTTP surface that main.ts and the e2e tests must share. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
@@ -20,16 +21,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Estafet API')
-      .setDescription('Multi-level approvals of public-sector innovation proposals (usulan inovasi).')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
 

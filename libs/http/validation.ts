@@ -48,7 +48,8 @@ export function unsafeInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): FieldEr
   return problems;
 }
 
-const invalid = (details: FieldError[]) =>
+/** The one answer to invalid input, wherever it is found (body, query, path, header): 422 with one entry per field. */
+export const invalidFields = (details: FieldError[]) =>
   new DomainError('VALIDATION_FAILED', 'The request has invalid fields.', HttpStatus.UNPROCESSABLE_ENTITY, details);
 
 /** The standard pipe, behind a guard against input it cannot handle safely (see `unsafeInput`). */
@@ -56,7 +57,7 @@ class SafeValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
       const problems = unsafeInput(value);
-      if (problems.length > 0) throw invalid(problems);
+      if (problems.length > 0) throw invalidFields(problems);
     }
     return super.transform(value, metadata);
   }
@@ -71,6 +72,6 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) => invalid(fieldErrors(errors)),
+    exceptionFactory: (errors) => invalidFields(fieldErrors(errors)),
   });
 }

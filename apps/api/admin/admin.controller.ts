@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -15,8 +13,8 @@ import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { AdminAudit, fromParam } from '../audit/admin-audit.decorator';
 import type { CloseResult } from '../../../libs/contracts/approval.contract';
-import { idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
-import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
+import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER, idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
+import { IdParam } from '../../../libs/http/parse-id.pipe';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { AdminCancelService } from './admin-cancel.service';
 import { AdminService } from './admin.service';
@@ -96,9 +94,8 @@ export class AdminController {
   @AdminAudit({ action: 'proposal.cancel', targetType: 'proposal', targetId: fromParam('id') })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel a proposal under approval (Dibatalkan): open tasks are cancelled, the proposer is told why' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key cancels once and returns the first result' })
+  @ApiIdempotencyKey('Retrying with the same key cancels once and returns the first result')
   @ApiOkResponse({ type: CloseResultView })
-  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'No proposal has this id', ...errorExample(404, 'Not Found', 'NOT_FOUND', 'Proposal 6a2f9c1d-7e4b-4a8c-b3d2-1f0e9d8c7b6a was not found') })
   @ApiConflictResponse({
     description: 'A draft (nothing to cancel), or an approval that has already ended',
@@ -110,9 +107,9 @@ export class AdminController {
   })
   cancel(
     @CurrentUser() admin: AuthUser,
-    @Param('id', new ParseIdPipe()) id: string,
+    @IdParam() id: string,
     @Body() body: CancelProposalDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey?: string,
   ): Promise<CloseResult> {
     return this.cancellations.cancel(admin, id, body, checkedIdempotencyKey(idempotencyKey));
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -17,7 +17,7 @@ import { AppointmentsService } from './appointments.service';
 import { DelegationsService } from './delegations.service';
 import { AppointmentChangeView, CreateAppointmentDto, EndAppointmentDto, PositionActingView } from './dto/appointment.dto';
 import { CreateDelegationDto, DelegationChangeView, DelegationPageView, DelegationQuery, RevokeDelegationDto } from './dto/delegation.dto';
-import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
+import { IdParam } from '../../../libs/http/parse-id.pipe';
 
 const MOVES = 'Open tasks of the post move to whoever acts for it once the change takes effect (now, or on its date), each with a history event naming the post, both people and the reason.';
 
@@ -41,7 +41,7 @@ export class AppointmentsController {
   @ApiNotFoundResponse({ description: 'No such post' })
   @ApiConflictResponse({ description: 'POST_NOT_VACANT (Plt. while a holder is in office), POST_VACANT (Plh. with nobody to stand in for), APPOINTMENT_CONFLICT (overlapping term), ALREADY_HOLDER, ALREADY_ACTING' })
   @ApiUnprocessableEntityResponse({ description: 'Invalid fields, e.g. endsAt before startsAt, a Plh. without endsAt, an unknown personId' })
-  appoint(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string, @Body() body: CreateAppointmentDto): Promise<AppointmentChangeView> {
+  appoint(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() body: CreateAppointmentDto): Promise<AppointmentChangeView> {
     return this.appointments.appoint(user, id, body);
   }
 
@@ -55,7 +55,7 @@ export class AppointmentsController {
   @ApiNotFoundResponse({ description: 'No such appointment' })
   @ApiConflictResponse({ description: 'ALREADY_ENDED: it ends on or before that date already' })
   @ApiUnprocessableEntityResponse({ description: 'Invalid fields, e.g. an end before the start' })
-  end(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string, @Body() body: EndAppointmentDto): Promise<AppointmentChangeView> {
+  end(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() body: EndAppointmentDto): Promise<AppointmentChangeView> {
     return this.appointments.end(user, id, body);
   }
 
@@ -63,7 +63,7 @@ export class AppointmentsController {
   @ApiOperation({ summary: 'Who decides the post\'s tasks now (holder, Plt., Plh. or a delegate), and the scheduled changes' })
   @ApiOkResponse({ type: PositionActingView })
   @ApiNotFoundResponse({ description: 'No such post' })
-  acting(@Param('id', new ParseIdPipe()) id: string): Promise<PositionActingView> {
+  acting(@IdParam() id: string): Promise<PositionActingView> {
     return this.appointments.acting(id);
   }
 }
@@ -100,7 +100,7 @@ export class DelegationsController {
   @ApiForbiddenResponse({ description: 'NOT_DELEGATOR' })
   @ApiNotFoundResponse({ description: 'No such delegation' })
   @ApiConflictResponse({ description: 'ALREADY_REVOKED or ALREADY_ENDED' })
-  revoke(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string, @Body() body: RevokeDelegationDto): Promise<DelegationChangeView> {
+  revoke(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() body: RevokeDelegationDto): Promise<DelegationChangeView> {
     return this.delegations.revoke(user, id, body);
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { AdminAudit, pick } from '../audit/admin-audit.decorator';
-import { idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
+import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER, idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { DispositionService } from './disposition.service';
 import { AssignTasksDto, AssignTasksView } from './dto/disposition.dto';
@@ -34,11 +34,11 @@ export class DispositionController {
       'The person decides in the capacity `disposisi` (refused by stages that require the definitive holder). The task then stays with them ' +
       'until decided or assigned again, whoever acts for the post meanwhile. Tasks already closed are skipped with a message.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key moves the tasks once' })
+  @ApiIdempotencyKey('Retrying with the same key moves the tasks once')
   @ApiOkResponse({ type: AssignTasksView })
   @ApiForbiddenResponse({ description: 'Only administrators assign tasks' })
   @ApiUnprocessableEntityResponse({ description: 'Invalid fields (e.g. no tasks, more than 100, an unknown person)' })
-  reassign(@CurrentUser() user: AuthUser, @Body() body: AssignTasksDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<AssignTasksView> {
+  reassign(@CurrentUser() user: AuthUser, @Body() body: AssignTasksDto, @Headers(IDEMPOTENCY_KEY_HEADER) idempotencyKey?: string): Promise<AssignTasksView> {
     return this.disposition.assign(user, body, checkedIdempotencyKey(idempotencyKey));
   }
 }

@@ -3,7 +3,7 @@ import { unprocessable } from '../../../libs/http/domain-error';
 import type { EffectiveActing } from '../../../libs/domain/acting';
 import { PersonEntity } from '../../../libs/persistence/entities';
 import { misassignedApprovals } from '../../../libs/persistence/acting-lookup';
-import type { ActingView } from './dto/appointment.dto';
+import type { ActingForPostView } from './dto/appointment.dto';
 
 /** A moment from the request, or now; a field-level 422 when it is not a real date. */
 export function momentOf(field: string, value: string | undefined, fallback: Date): Date {
@@ -26,7 +26,7 @@ export async function lockOrg(em: EntityManager, keys: string[]): Promise<void> 
   }
 }
 
-export async function actingView(em: EntityManager, acting: EffectiveActing | null): Promise<ActingView | null> {
+export async function actingView(em: EntityManager, acting: EffectiveActing | null): Promise<ActingForPostView | null> {
   if (!acting) return null;
   const ids = [acting.personId, acting.onBehalfOfPersonId].filter((id): id is string => !!id);
   const people = await em.getRepository(PersonEntity).find({ where: ids.map((id) => ({ id })), select: { id: true, name: true } });

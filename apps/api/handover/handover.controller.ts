@@ -1,20 +1,18 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
 import { HandoverProposalView, HandoverView } from './dto/handover.view';
 import { HandoverService } from './handover.service';
-import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
+import { IdParam } from '../../../libs/http/parse-id.pipe';
 
 const errorExample = (statusCode: number, error: string, code: string, message: string) => ({
   schema: { example: { statusCode, error, code, message, correlationId: '9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c' } },
@@ -37,9 +35,7 @@ export class HandoverController {
       '(`truncated` says when there were more). For administrators, the person acting for the post now, and anyone appointed ' +
       'to it whose appointment has not ended (including an incoming holder whose appointment starts later).',
   })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'The post (jabatan)', example: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' })
   @ApiOkResponse({ type: HandoverView })
-  @ApiBadRequestResponse({ description: 'The id is not a UUID', ...errorExample(400, 'Bad Request', 'BAD_REQUEST', 'Validation failed (uuid is expected)') })
   @ApiForbiddenResponse({
     description: 'Neither an administrator, nor acting for the post now, nor appointed to it (NOT_POST_HOLDER)',
     ...errorExample(
@@ -53,7 +49,7 @@ export class HandoverController {
     description: 'No post has this id',
     ...errorExample(404, 'Not Found', 'NOT_FOUND', 'Position c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8 was not found'),
   })
-  handover(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string): Promise<HandoverView> {
+  handover(@CurrentUser() user: AuthUser, @IdParam('id', { description: 'The post (jabatan)' }) id: string): Promise<HandoverView> {
     return this.handovers.handover(user, id);
   }
 }

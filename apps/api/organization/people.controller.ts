@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
@@ -19,7 +18,7 @@ import { errorExample, INVALID_FIELDS, NOT_ADMIN, PERSON_EXAMPLE } from './dto/o
 import { PersonDetailView, PersonPageView } from './dto/org.views';
 import { CreatePersonDto, PersonListQuery, UpdatePersonDto } from './dto/people.dto';
 import { PeopleService } from './people.service';
-import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
+import { IdParam } from '../../../libs/http/parse-id.pipe';
 
 /** People (ASN). Emails are personal data: only administrators (and the person) see them. */
 @ApiTags('organization')
@@ -39,9 +38,8 @@ export class PeopleController {
   @Get(':id')
   @ApiOperation({ summary: 'One person with every appointment (newest first); email for administrators and the person only' })
   @ApiOkResponse({ type: PersonDetailView })
-  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'No person has this id' })
-  get(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string): Promise<PersonDetailView> {
+  get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<PersonDetailView> {
     return this.people.get(user, id);
   }
 
@@ -69,11 +67,10 @@ export class PeopleController {
   @ApiOperation({ summary: 'Change the name, email or roles of a person; the NIP never changes' })
   @ApiBody({ type: UpdatePersonDto, examples: { admin: { summary: 'Make an administrator', value: { roles: ['proposer', 'approver', 'admin'] } } } })
   @ApiOkResponse({ type: PersonDetailView })
-  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiForbiddenResponse({ description: 'Only administrators maintain the organization', ...NOT_ADMIN })
   @ApiNotFoundResponse({ description: 'No person has this id' })
   @ApiUnprocessableEntityResponse({ description: 'Invalid fields, or an attempt to change the NIP', ...INVALID_FIELDS('nip', 'nip cannot be changed: it identifies the person') })
-  update(@CurrentUser() user: AuthUser, @Param('id', new ParseIdPipe()) id: string, @Body() body: UpdatePersonDto): Promise<PersonDetailView> {
+  update(@CurrentUser() user: AuthUser, @IdParam() id: string, @Body() body: UpdatePersonDto): Promise<PersonDetailView> {
     return this.people.update(user, id, body);
   }
 }

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
@@ -18,7 +17,7 @@ import { errorExample, INVALID_FIELDS, NOT_ADMIN, POSITION_EXAMPLE } from './dto
 import { PositionDetailView, PositionPageView } from './dto/org.views';
 import { CreatePositionDto, PositionListQuery, UpdatePositionDto } from './dto/positions.dto';
 import { PositionsService } from './positions.service';
-import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
+import { IdParam } from '../../../libs/http/parse-id.pipe';
 
 const SECOND_HEAD = errorExample(409, 'Conflict', 'UNIT_HAS_HEAD', 'Unit DINKES already has a head post: KADIS-DINKES (Kepala Dinas Kesehatan). A unit has one head post.', [
   {
@@ -49,9 +48,8 @@ export class PositionsController {
   @Get(':id')
   @ApiOperation({ summary: 'One post with who acts for it now, its whole appointment history (newest first) and its subordinate posts' })
   @ApiOkResponse({ type: PositionDetailView })
-  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'No post has this id' })
-  get(@Param('id', new ParseIdPipe()) id: string): Promise<PositionDetailView> {
+  get(@IdParam() id: string): Promise<PositionDetailView> {
     return this.positions.get(id);
   }
 
@@ -77,7 +75,6 @@ export class PositionsController {
   @ApiOperation({ summary: 'Change the title, level, unit, superior post or head flag of a post (the code never changes)' })
   @ApiBody({ type: UpdatePositionDto, examples: { superior: { summary: 'Answer to another post', value: { superiorCode: 'SEKDA' } } } })
   @ApiOkResponse({ type: PositionDetailView })
-  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiForbiddenResponse({ description: 'Only administrators maintain the organization', ...NOT_ADMIN })
   @ApiNotFoundResponse({ description: 'No post has this id' })
   @ApiConflictResponse({ description: 'The unit already has another head post (UNIT_HAS_HEAD)', ...SECOND_HEAD })
@@ -87,7 +84,7 @@ export class PositionsController {
       { field: 'superiorCode', messages: ['would form a cycle: SEKDA → KADIS-DINKES → SEKDA'] },
     ]),
   })
-  update(@Param('id', new ParseIdPipe()) id: string, @Body() body: UpdatePositionDto): Promise<PositionDetailView> {
+  update(@IdParam() id: string, @Body() body: UpdatePositionDto): Promise<PositionDetailView> {
     return this.positions.update(id, body);
   }
 }

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
@@ -18,7 +17,7 @@ import { errorExample, INVALID_FIELDS, NOT_ADMIN, UNIT_EXAMPLE } from './dto/org
 import { UnitDetailView, UnitListView } from './dto/org.views';
 import { CreateUnitDto, UnitListQuery, UpdateUnitDto } from './dto/units.dto';
 import { UnitsService } from './units.service';
-import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
+import { IdParam } from '../../../libs/http/parse-id.pipe';
 
 const UNIT_ID = '3f1c2a9e-5b7d-5e0a-9c41-2d8f6b7a1e03';
 
@@ -40,9 +39,8 @@ export class UnitsController {
   @Get(':id')
   @ApiOperation({ summary: 'One unit with its direct children and its posts (with who holds them now)' })
   @ApiOkResponse({ type: UnitDetailView })
-  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ description: 'No unit has this id', ...errorExample(404, 'Not Found', 'NOT_FOUND', `Unit ${UNIT_ID} was not found`) })
-  get(@Param('id', new ParseIdPipe()) id: string): Promise<UnitDetailView> {
+  get(@IdParam() id: string): Promise<UnitDetailView> {
     return this.units.get(id);
   }
 
@@ -71,7 +69,6 @@ export class UnitsController {
   @ApiOperation({ summary: 'Rename a unit, change its kind or move it in the tree (parentId/parentCode null: make it a root)' })
   @ApiBody({ type: UpdateUnitDto, examples: { move: { summary: 'Move under another unit', value: { parentCode: 'DINKES' } } } })
   @ApiOkResponse({ type: UnitDetailView })
-  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiForbiddenResponse({ description: 'Only administrators maintain the organization', ...NOT_ADMIN })
   @ApiNotFoundResponse({ description: 'No unit has this id' })
   @ApiUnprocessableEntityResponse({
@@ -80,7 +77,7 @@ export class UnitsController {
       { field: 'parentCode', messages: ['would form a cycle: DINKES → DINKES-YANKES → DINKES'] },
     ]),
   })
-  update(@Param('id', new ParseIdPipe()) id: string, @Body() body: UpdateUnitDto): Promise<UnitDetailView> {
+  update(@IdParam() id: string, @Body() body: UpdateUnitDto): Promise<UnitDetailView> {
     return this.units.update(id, body);
   }
 }

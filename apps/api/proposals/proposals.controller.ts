@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
@@ -10,13 +9,13 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
 import type { AuthUser } from '../../../libs/auth/auth.types';
-import { ParseIdPipe } from '../../../libs/http/parse-id.pipe';
+import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER } from '../../../libs/http/idempotency-key';
+import { IdParam, VersionParam } from '../../../libs/http/parse-id.pipe';
 import { CreateProposalDto } from './dto/create-proposal.dto';
 import { ResubmitDto, WithdrawDto } from './dto/proposal-actions.dto';
 import { ProposalListQuery } from './dto/proposal-list-query.dto';
@@ -34,12 +33,12 @@ import { ProposalQueriesService } from './proposal-queries.service';
 import { ProposalsService } from './proposals.service';
 import { expectedVersion, idempotencyKey } from './request-headers';
 
-const uuid = new ParseIdPipe({ version: '4' });
+/** Proposal ids are generated here as version 4 UUIDs. */
+const V4 = { version: '4' } as const;
 
 const NOT_FOUND = 'No proposal has this id (NOT_FOUND)';
 const NOT_PROPOSER = 'Only the proposer may do this (NOT_PROPOSER)';
 const NOT_INVOLVED = 'Only the proposer, its approvers and administrators may read a proposal (NOT_INVOLVED)';
-const BAD_ID = 'The id is not a UUID';
 
 @ApiTags('proposals')
 @ApiBearerAuth()
@@ -73,10 +72,9 @@ export class ProposalsController {
   @Get(':id')
   @ApiOperation({ summary: 'A proposal with its approval tasks and its timeline (the Riwayat, compact and labelled)' })
   @ApiOkResponse({ type: ProposalView })
-  @ApiBadRequestResponse({ description: BAD_ID })
   @ApiForbiddenResponse({ description: NOT_INVOLVED })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<ProposalView> {
+  get(@CurrentUser() user: AuthUser, @IdParam('id', V4) id: string): Promise<ProposalView> {
     return this.queries.view(user, id);
   }
 
@@ -85,7 +83,12 @@ export class ProposalsController {
     summary: 'Edit a draft or a proposal returned for revision (proposer only); every edit adds one to the version',
     description: 'Send only the fields that change. templateCode can change only while the proposal is a draft.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version the edit was made on (e.g. "2"); a newer proposal answers 409 VERSION_MISMATCH' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version the edit was made on (e.g. "2"); a newer proposal answers 409 VERSION_MISMATCH, a malformed one 422 INVALID_IF_MATCH',
+    schema: { type: 'string', pattern: '^\\s*(W/)?"?[1-9][0-9]{0,8}"?\\s*$' },
+  })
   @ApiBody({
     type: UpdateProposalDto,
     examples: {
@@ -102,9 +105,9 @@ export class ProposalsController {
   @ApiUnprocessableEntityResponse({ description: 'Invalid fields (VALIDATION_FAILED, with field paths such as pilotPlan.durationMonths), no field to change (NOTHING_TO_CHANGE), unknown template (UNKNOWN_TEMPLATE)' })
   edit(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @IdParam('id', V4) id: string,
     @Body() body: UpdateProposalDto,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('If-Match') ifMatch?: string,
   ): Promise<ProposalView> {
     return this.proposals.edit(user, id, body, expectedVersion(ifMatch));
   }
@@ -116,14 +119,14 @@ export class ProposalsController {
   @ApiForbiddenResponse({ description: NOT_PROPOSER })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'Not a draft (NOT_A_DRAFT) or already under approval (ALREADY_SUBMITTED)' })
-  submit(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<ProposalView> {
+  submit(@CurrentUser() user: AuthUser, @IdParam('id', V4) id: string): Promise<ProposalView> {
     return this.proposals.submitDraft(user, id);
   }
 
   @Post(':id/resubmit')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Resubmit a proposal returned for revision (proposer only): review resumes, in a new round, at the stage that returned it' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key applies the resubmission once and returns the first result' })
+  @ApiIdempotencyKey('Retrying with the same key applies the resubmission once and returns the first result')
   @ApiBody({ type: ResubmitDto, examples: { note: { summary: 'With a note for the approvers', value: { note: 'Sasaran dan anggaran sudah diperbaiki sesuai catatan Kepala Bidang.' } } } })
   @ApiOkResponse({ type: ResubmitResultView })
   @ApiForbiddenResponse({ description: NOT_PROPOSER })
@@ -132,9 +135,9 @@ export class ProposalsController {
   @ApiUnprocessableEntityResponse({ description: 'Invalid note or Idempotency-Key' })
   resubmit(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
+    @IdParam('id', V4) id: string,
     @Body() body: ResubmitDto,
-    @Headers('idempotency-key') key?: string,
+    @Headers(IDEMPOTENCY_KEY_HEADER) key?: string,
   ): Promise<ResubmitResultView> {
     return this.proposals.resubmit(user, id, body, idempotencyKey(key));
   }
@@ -148,7 +151,7 @@ export class ProposalsController {
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'Already approved, rejected, withdrawn or cancelled (APPROVAL_ENDED, INVALID_STATE)' })
   @ApiUnprocessableEntityResponse({ description: 'No or a blank reason (VALIDATION_FAILED or REASON_REQUIRED, field "reason")' })
-  withdraw(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: WithdrawDto): Promise<WithdrawResultView> {
+  withdraw(@CurrentUser() user: AuthUser, @IdParam('id', V4) id: string, @Body() body: WithdrawDto): Promise<WithdrawResultView> {
     return this.proposals.withdraw(user, id, body);
   }
 
@@ -157,7 +160,7 @@ export class ProposalsController {
   @ApiOkResponse({ type: [HistoryEventView] })
   @ApiForbiddenResponse({ description: NOT_INVOLVED })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  history(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<HistoryEventView[]> {
+  history(@CurrentUser() user: AuthUser, @IdParam('id', V4) id: string): Promise<HistoryEventView[]> {
     return this.queries.history(user, id);
   }
 
@@ -166,21 +169,19 @@ export class ProposalsController {
   @ApiOkResponse({ type: VerificationView })
   @ApiForbiddenResponse({ description: NOT_INVOLVED })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  verify(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<VerificationView> {
+  verify(@CurrentUser() user: AuthUser, @IdParam('id', V4) id: string): Promise<VerificationView> {
     return this.queries.verify(user, id);
   }
 
   @Get(':id/versions/:version')
   @ApiOperation({ summary: 'The content as it was submitted at one version (what the approvers of that round saw), or the version being edited' })
-  @ApiParam({ name: 'version', example: 1 })
   @ApiOkResponse({ type: ProposalVersionView })
-  @ApiBadRequestResponse({ description: 'The id is not a UUID or the version not an integer' })
   @ApiForbiddenResponse({ description: NOT_INVOLVED })
   @ApiNotFoundResponse({ description: 'No such proposal (NOT_FOUND) or the version was never submitted (VERSION_NOT_FOUND)' })
   version(
     @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('version', new ParseIntPipe()) version: number,
+    @IdParam('id', V4) id: string,
+    @VersionParam() version: number,
   ): Promise<ProposalVersionView> {
     return this.queries.version(user, id, version);
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { VersionParam } from '../../../libs/http/parse-id.pipe';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -75,7 +76,7 @@ export class TemplatesController {
   @ApiOperation({ summary: 'One version of a chain template, with the number of proposals using it' })
   @ApiOkResponse({ type: TemplateView })
   @ApiNotFoundResponse({ description: 'No such template or version' })
-  version(@Param('code') code: string, @Param('version', ParseIntPipe) version: number): Promise<TemplateView> {
+  version(@Param('code') code: string, @VersionParam() version: number): Promise<TemplateView> {
     return this.templates.version(code, version);
   }
 }

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { CAPACITIES, TASK_STATUSES } from '../../../../libs/domain/proposal';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 /** One approval task as an administrator audits it: where it is, who holds it, how late it is. */
 export class AdminTaskView {
@@ -13,20 +14,20 @@ export class AdminTaskView {
   @ApiProperty({ example: 1 }) round: number;
   @ApiProperty({ format: 'uuid', example: '8b0e4f8e-1d2c-5a3b-9f6e-7c5d4b3a2910' }) positionId: string;
   @ApiProperty({ example: 'Kepala Dinas Sosial' }) positionTitle: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Null when the post is vacant', example: '5d4c3b2a-1f0e-5d9c-8b7a-6f5e4d3c2b1a' })
+  @ApiNullable('uuid', { description: 'Null when the post is vacant', example: '5d4c3b2a-1f0e-5d9c-8b7a-6f5e4d3c2b1a' })
   assigneePersonId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Yusuf Hakim' }) assigneeName: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: CAPACITIES, example: 'definitif' }) capacity: string | null;
+  @ApiNullable('string', { example: 'Yusuf Hakim' }) assigneeName: string | null;
+  @ApiNullable(CAPACITIES, { example: 'definitif' }) capacity: string | null;
   @ApiProperty({ enum: TASK_STATUSES, example: 'open' }) status: string;
   @ApiProperty({ example: '2025-03-03T01:00:00.000Z' }) createdAt: Date;
-  @ApiPropertyOptional({ nullable: true, example: '2025-03-06T01:00:00.000Z' }) dueAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: 'When the task stopped being open', example: null }) decidedAt: Date | null;
+  @ApiNullable('date-time', { example: '2025-03-06T01:00:00.000Z' }) dueAt: Date | null;
+  @ApiNullable('date-time', { description: 'When the task stopped being open', example: null }) decidedAt: Date | null;
   @ApiProperty({ description: 'Seconds the task has been open (for a closed task: was open)', example: 273600 })
   ageSeconds: number;
   @ApiProperty({ description: 'Seconds past the due time (for a closed task: when it closed); 0 when not past due', example: 14400 })
   overdueSeconds: number;
   @ApiProperty({ description: '0 for an original task, n for the n-th escalation of its slot', example: 0 }) escalationLevel: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The task this one replaced by escalation', example: null })
+  @ApiNullable('uuid', { description: 'The task this one replaced by escalation', example: null })
   escalatedFromTaskId: string | null;
   @ApiProperty({ example: 1 }) remindersSent: number;
 }

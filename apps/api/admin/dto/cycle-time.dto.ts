@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsUUID } from 'class-validator';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 /** Which decisions the cycle-time statistics cover: decided in [from, to), of proposals of one unit or all. */
 export class CycleTimeQuery {
@@ -48,7 +49,7 @@ export class CycleTimeStageView extends CycleTimeStatsView {
 export class CycleTimesView {
   @ApiProperty({ example: '2026-01-01T00:00:00.000Z', description: 'Start of the range (inclusive), defaults applied' }) from: string;
   @ApiProperty({ example: '2026-04-01T00:00:00.000Z', description: 'End of the range (exclusive), defaults applied' }) to: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, example: null }) unitId: string | null;
+  @ApiNullable('uuid', { example: null }) unitId: string | null;
   @ApiProperty({ type: [CycleTimeRowView], description: 'Per proposer unit and stage name, by unit name then stage order' }) items: CycleTimeRowView[];
   @ApiProperty({ type: [CycleTimeStageView], description: 'Per stage name over every unit in the filter, in stage order' }) stages: CycleTimeStageView[];
 }

@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { NOTIFICATION_KINDS } from '../../../../libs/persistence/entities/notification-outbox.entity';
 import type { NotificationKind } from '../../../../libs/persistence/entities/notification-outbox.entity';
 import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', example: '6a2f9c1d-7e4b-4a8c-b3d2-1f0e9d8c7b6a' })
@@ -37,17 +38,17 @@ export class NotificationQuery extends PageQuery {
 export class NotificationView {
   @ApiProperty({ format: 'uuid', example: 'c6f1d2e3-4a5b-5c6d-8e7f-9a0b1c2d3e4f' }) id: string;
   @ApiProperty({ format: 'uuid', example: '6a2f9c1d-7e4b-4a8c-b3d2-1f0e9d8c7b6a' }) proposalId: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, example: '0b8a5a3e-3c1f-4f7e-9a53-51d2b8f0c6a1' }) taskId: string | null;
+  @ApiNullable('uuid', { example: '0b8a5a3e-3c1f-4f7e-9a53-51d2b8f0c6a1' }) taskId: string | null;
   @ApiProperty({ enum: NOTIFICATION_KINDS, example: 'task.reminder' }) kind: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, example: '5d4c3b2a-1f0e-5d9c-8b7a-6f5e4d3c2b1a' }) recipientPersonId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Yusuf Hakim' }) recipientName: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Set when the message goes to every holder of a role', example: null })
+  @ApiNullable('uuid', { example: '5d4c3b2a-1f0e-5d9c-8b7a-6f5e4d3c2b1a' }) recipientPersonId: string | null;
+  @ApiNullable('string', { example: 'Yusuf Hakim' }) recipientName: string | null;
+  @ApiNullable('string', { description: 'Set when the message goes to every holder of a role', example: null })
   recipientRole: string | null;
-  @ApiProperty({ example: { stage: 'Kepala Dinas Terkait', dueAt: '2025-03-06T01:00:00.000Z' } }) payload: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { stage: 'Kepala Dinas Terkait', dueAt: '2025-03-06T01:00:00.000Z' } }) payload: Record<string, unknown>;
   @ApiProperty({ example: '2025-03-05T01:00:00.000Z' }) createdAt: Date;
-  @ApiPropertyOptional({ nullable: true, description: 'Null while pending', example: null }) sentAt: Date | null;
+  @ApiNullable('date-time', { description: 'Null while pending', example: null }) sentAt: Date | null;
   @ApiProperty({ example: 0 }) attempts: number;
-  @ApiPropertyOptional({ nullable: true, example: null }) lastError: string | null;
+  @ApiNullable('string', { example: null }) lastError: string | null;
 }
 
 export class NotificationPageView {

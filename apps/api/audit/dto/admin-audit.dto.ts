@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../../../libs/http/page-query';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../../../../libs/persistence/entities/admin-audit.entity';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 const PERSON_ID = '5d4c3b2a-1f0e-5d9c-8b7a-6f5e4d3c2b1a';
 
@@ -56,8 +57,10 @@ export class AdminAuditView {
   @ApiProperty({ example: 'Yoga Permana', description: 'The name the actor had at the time' }) actorName: string;
   @ApiProperty({ example: 'appointment.create' }) action: string;
   @ApiProperty({ example: 'position' }) targetType: string;
-  @ApiPropertyOptional({ nullable: true, type: String, example: '8b0e4f8e-1d2c-5a3b-9f6e-7c5d4b3a2910' }) targetId: string | null;
+  @ApiNullable('string', { example: '8b0e4f8e-1d2c-5a3b-9f6e-7c5d4b3a2910' }) targetId: string | null;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     description: 'The request in short (params, query, body; secrets redacted, long values cut) and, on success, what it changed (result)',
     example: {
       params: { id: '8b0e4f8e-1d2c-5a3b-9f6e-7c5d4b3a2910' },
@@ -68,8 +71,8 @@ export class AdminAuditView {
   summary: Record<string, unknown>;
   @ApiProperty({ enum: AUDIT_OUTCOMES, example: 'succeeded' }) outcome: AuditOutcome;
   @ApiProperty({ example: 201, description: 'The HTTP status answered' }) statusCode: number;
-  @ApiPropertyOptional({ nullable: true, type: String, example: null, description: 'The error code answered when refused' }) errorCode: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The correlation id of the request (its log lines carry it)' }) correlationId: string | null;
+  @ApiNullable('string', { example: null, description: 'The error code answered when refused' }) errorCode: string | null;
+  @ApiNullable('string', { description: 'The correlation id of the request (its log lines carry it)' }) correlationId: string | null;
 }
 
 export class AdminAuditPageView {

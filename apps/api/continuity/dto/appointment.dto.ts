@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { APPOINTMENT_CAPACITIES, AppointmentCapacity, CAPACITIES } from '../../../../libs/domain/proposal';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 /** An appointment to a post: the definitive holder, a Plt. for a vacant post or a Plh. for an absent holder. */
 export class CreateAppointmentDto {
@@ -62,16 +63,17 @@ export class AppointmentView {
   @ApiProperty({ example: 'Sri Wahyuni, S.Sos.' }) personName: string;
   @ApiProperty({ enum: APPOINTMENT_CAPACITIES }) capacity: string;
   @ApiProperty({ format: 'date-time' }) startsAt: Date;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) endsAt: Date | null;
-  @ApiProperty({ nullable: true, type: String }) basis: string | null;
-  @ApiProperty({ nullable: true, type: String }) endReason: string | null;
+  @ApiNullable('date-time') endsAt: Date | null;
+  @ApiNullable('string') basis: string | null;
+  @ApiNullable('string') endReason: string | null;
 }
 
-export class ActingView {
+/** Named apart from the organization's ActingView: the document has one schema per class name. */
+export class ActingForPostView {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: CAPACITIES }) capacity: string;
-  @ApiProperty({ type: PersonRefView, nullable: true, description: 'With capacity delegate: the person they act for' }) onBehalfOf: PersonRefView | null;
+  @ApiNullable(PersonRefView, { description: 'With capacity delegate: the person they act for' }) onBehalfOf: PersonRefView | null;
 }
 
 /** What an appointment change did and what it set in motion. */
@@ -79,7 +81,7 @@ export class AppointmentChangeView {
   @ApiProperty({ type: AppointmentView }) appointment: AppointmentView;
   @ApiProperty({ type: [AppointmentView], description: 'Appointments this one ended (the previous holder, a Plt./Plh. term, the person\'s previous post)' })
   ended: AppointmentView[];
-  @ApiProperty({ type: ActingView, nullable: true, description: 'Who decides the post\'s tasks now (null: vacant)' }) actingNow: ActingView | null;
+  @ApiNullable(ActingForPostView, { description: 'Who decides the post\'s tasks now (null: vacant)' }) actingNow: ActingForPostView | null;
   @ApiProperty({ description: 'Open tasks of the affected posts now moving to whoever acts for them (0 for a change dated in the future: they move when it takes effect)', example: 3 })
   openTasksMoving: number;
 }
@@ -96,8 +98,8 @@ export class UpcomingChangeView {
 export class PositionActingView {
   @ApiProperty({ format: 'uuid' }) positionId: string;
   @ApiProperty() positionTitle: string;
-  @ApiProperty({ type: ActingView, nullable: true, description: 'Who decides the post\'s tasks now; null when the post is vacant and nobody acts' })
-  actingNow: ActingView | null;
+  @ApiNullable(ActingForPostView, { description: 'Who decides the post\'s tasks now; null when the post is vacant and nobody acts' })
+  actingNow: ActingForPostView | null;
   @ApiProperty({ type: [AppointmentView], description: 'Appointments in force now (holder, Plt., Plh.)' }) current: AppointmentView[];
   @ApiProperty({ type: [UpcomingChangeView], description: 'Scheduled starts and ends, soonest first (at most 20)' }) upcoming: UpcomingChangeView[];
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 export class CreateDelegationDto {
   @ApiProperty({ format: 'uuid', description: 'The post whose tasks are delegated; the caller must act for it (or be an administrator)' })
@@ -67,8 +68,8 @@ export class DelegationView {
   @ApiProperty({ format: 'date-time' }) startsAt: Date;
   @ApiProperty({ format: 'date-time' }) endsAt: Date;
   @ApiProperty() reason: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) revokedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String }) revokeReason: string | null;
+  @ApiNullable('date-time') revokedAt: Date | null;
+  @ApiNullable('string') revokeReason: string | null;
   @ApiProperty({ enum: ['scheduled', 'active', 'ended', 'revoked'] }) state: string;
 }
 

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { CAPACITIES, PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
 import type { Capacity, ProposalStatus } from '../../../../libs/domain/proposal';
 import { CustodyEntryView, OnBehalfOfView } from './custody.view';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 const PROPOSAL_ID = '3f9c2b1e-7d4a-4c55-9e1b-2a6f0c8d4e71';
 const TASK_ID = '8b0d7c1e-52a3-4f0e-9a77-1c2d3e4f5a6b';
@@ -16,14 +17,14 @@ export class HandoverPositionView {
   @ApiProperty({ example: 'KABID-YAN' }) code: string;
   @ApiProperty({ example: 'Kepala Bidang Pelayanan Perizinan' }) title: string;
   @ApiProperty({ format: 'uuid', example: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170' }) unitId: string;
-  @ApiPropertyOptional({ nullable: true, example: 'Bidang Pelayanan Perizinan' }) unitName: string | null;
+  @ApiNullable('string', { example: 'Bidang Pelayanan Perizinan' }) unitName: string | null;
   @ApiProperty({ example: 'administrator', description: 'jpt-utama | jpt-pratama | administrator | pengawas | pelaksana | kepala-daerah | fungsional' })
   level: string;
 }
 
 export class ActingNowView {
   @ApiProperty({ format: 'uuid', example: PERSON_ID }) personId: string;
-  @ApiPropertyOptional({ nullable: true, example: 'Agus Setiawan' }) name: string | null;
+  @ApiNullable('string', { example: 'Agus Setiawan' }) name: string | null;
   @ApiProperty({ enum: ['definitif', 'plt', 'plh'], example: 'definitif', description: 'Pejabat Definitif, Plt. or Plh.' })
   capacity: Exclude<Capacity, 'delegate'>;
 }
@@ -37,14 +38,14 @@ export class HandoverOpenTaskView {
   @ApiProperty({ example: 1 }) stageIndex: number;
   @ApiProperty({ example: 'Kepala Bidang' }) stageName: string;
   @ApiProperty({ example: 1 }) round: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Null when the post is vacant and nobody acts for it', example: PERSON_ID })
+  @ApiNullable('uuid', { description: 'Null when the post is vacant and nobody acts for it', example: PERSON_ID })
   assigneePersonId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Agus Setiawan' }) assigneeName: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: CAPACITIES, example: 'definitif' }) capacity: Capacity | null;
-  @ApiPropertyOptional({ type: OnBehalfOfView, nullable: true, description: 'With capacity delegate: whom the assignee acts for', example: null })
+  @ApiNullable('string', { example: 'Agus Setiawan' }) assigneeName: string | null;
+  @ApiNullable(CAPACITIES, { example: 'definitif' }) capacity: Capacity | null;
+  @ApiNullable(OnBehalfOfView, { description: 'With capacity delegate: whom the assignee acts for', example: null })
   onBehalfOf: OnBehalfOfView | null;
   @ApiProperty({ example: '2026-03-02T08:15:00.000Z' }) createdAt: Date;
-  @ApiPropertyOptional({ nullable: true, description: 'Batas Waktu', example: '2026-03-05T08:15:00.000Z' }) dueAt: Date | null;
+  @ApiNullable('date-time', { description: 'Batas Waktu', example: '2026-03-05T08:15:00.000Z' }) dueAt: Date | null;
   @ApiProperty({ example: false, description: 'Past its due time (Jatuh Tempo)' }) overdue: boolean;
   @ApiProperty({ example: 0, description: 'Whole seconds past the due time; 0 when not past due' }) overdueSeconds: number;
   @ApiProperty({ example: 0, description: 'More than 0 when the task came to this post by escalation (Eskalasi) from a subordinate post' })
@@ -56,15 +57,15 @@ export class HandoverApprovalView {
   @ApiProperty({ format: 'uuid', example: PROPOSAL_ID, description: 'Key into `proposals`' }) proposalId: string;
   @ApiProperty({ example: 'Antrean daring dan kanal SMS pengaduan perizinan' }) proposalTitle: string;
   @ApiProperty({ enum: ['submitted', 'in_review', 'returned'], example: 'in_review' }) proposalStatus: ProposalStatus;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Dinas', description: 'The stage the proposal is at now' }) currentStageName: string | null;
+  @ApiNullable('string', { example: 'Kepala Dinas', description: 'The stage the proposal is at now' }) currentStageName: string | null;
   @ApiProperty({ format: 'uuid', example: TASK_ID, description: 'The task of this post that approved (the latest, if it approved in several rounds)' })
   taskId: string;
   @ApiProperty({ example: 'Kepala Bidang', description: 'The stage this post approved' }) stageName: string;
   @ApiProperty({ example: 1 }) round: number;
-  @ApiPropertyOptional({ nullable: true, example: '2026-03-03T09:00:00.000Z' }) approvedAt: Date | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, example: PERSON_ID }) approvedByPersonId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Agus Setiawan' }) approvedByName: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: CAPACITIES, example: 'definitif', description: 'In which capacity the approver acted' })
+  @ApiNullable('date-time', { example: '2026-03-03T09:00:00.000Z' }) approvedAt: Date | null;
+  @ApiNullable('uuid', { example: PERSON_ID }) approvedByPersonId: string | null;
+  @ApiNullable('string', { example: 'Agus Setiawan' }) approvedByName: string | null;
+  @ApiNullable(CAPACITIES, { example: 'definitif', description: 'In which capacity the approver acted' })
   capacity: Capacity | null;
 }
 
@@ -78,17 +79,17 @@ export class HandoverEscalationView {
   @ApiProperty({ example: 1 }) stageIndex: number;
   @ApiProperty({ example: 'Kepala Bidang' }) stageName: string;
   @ApiProperty({ example: 1 }) round: number;
-  @ApiPropertyOptional({ nullable: true, example: '2026-03-05T08:15:00.000Z', description: 'The due time this post missed' }) missedDueAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, example: '2026-03-05T08:15:01.000Z', description: 'When it left this post' }) escalatedAt: Date | null;
+  @ApiNullable('date-time', { example: '2026-03-05T08:15:00.000Z', description: 'The due time this post missed' }) missedDueAt: Date | null;
+  @ApiNullable('date-time', { example: '2026-03-05T08:15:01.000Z', description: 'When it left this post' }) escalatedAt: Date | null;
   @ApiProperty({ format: 'uuid', example: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', description: 'The post holding it now' }) positionId: string;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Dinas Penanaman Modal dan PTSP' }) positionTitle: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Null when that post is vacant', example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' })
+  @ApiNullable('string', { example: 'Kepala Dinas Penanaman Modal dan PTSP' }) positionTitle: string | null;
+  @ApiNullable('uuid', { description: 'Null when that post is vacant', example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' })
   assigneePersonId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Hendra Gunawan' }) assigneeName: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: CAPACITIES, example: 'definitif' }) capacity: Capacity | null;
+  @ApiNullable('string', { example: 'Hendra Gunawan' }) assigneeName: string | null;
+  @ApiNullable(CAPACITIES, { example: 'definitif' }) capacity: Capacity | null;
   @ApiProperty({ example: 1 }) escalationLevel: number;
   @ApiProperty({ example: '2026-03-05T08:15:01.000Z', description: 'Since when its current holder has it' }) since: Date;
-  @ApiPropertyOptional({ nullable: true, example: '2026-03-08T08:15:01.000Z' }) dueAt: Date | null;
+  @ApiNullable('date-time', { example: '2026-03-08T08:15:01.000Z' }) dueAt: Date | null;
   @ApiProperty({ example: false }) overdue: boolean;
 }
 
@@ -98,7 +99,7 @@ export class HandoverProposalView {
   @ApiProperty({ example: 'Antrean daring dan kanal SMS pengaduan perizinan' }) title: string;
   @ApiProperty({ enum: PROPOSAL_STATUSES, example: 'in_review' }) status: ProposalStatus;
   @ApiProperty({ example: 'Menunggu Persetujuan' }) statusLabel: string;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Dinas' }) currentStageName: string | null;
+  @ApiNullable('string', { example: 'Kepala Dinas' }) currentStageName: string | null;
   @ApiProperty({ example: 1 }) round: number;
   @ApiProperty({ type: [CustodyEntryView], description: 'Every hand the baton passed through, in order' }) custody: CustodyEntryView[];
 }
@@ -121,7 +122,7 @@ export class HandoverEscalationListView {
 /** Everything a new holder of a post needs on day one (Serah Terima Jabatan). */
 export class HandoverView {
   @ApiProperty({ type: HandoverPositionView }) position: HandoverPositionView;
-  @ApiPropertyOptional({ type: ActingNowView, nullable: true, description: 'Who acts for the post now; null when it is vacant and nobody acts' })
+  @ApiNullable(ActingNowView, { description: 'Who acts for the post now; null when it is vacant and nobody acts' })
   actingNow: ActingNowView | null;
   @ApiProperty({ example: '2026-03-10T08:00:00.000Z', description: 'The moment the handover describes' }) generatedAt: string;
   @ApiProperty({ type: HandoverOpenTaskListView, description: 'Open tasks addressed to this post, for any proposal' }) openTasks: HandoverOpenTaskListView;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '../../../../libs/domain/proposal';
 import { POSITION_LEVELS, UNIT_KINDS } from '../org-rules';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 const UNIT_ID = '3f1c2a9e-5b7d-5e0a-9c41-2d8f6b7a1e03';
 const PARENT_ID = '7a6b5c4d-3e2f-5a1b-8c9d-0e1f2a3b4c5d';
@@ -16,8 +17,8 @@ export class UnitView {
   @ApiProperty({ example: 'DPMPTSP-YAN' }) code: string;
   @ApiProperty({ example: 'Bidang Pelayanan Perizinan' }) name: string;
   @ApiProperty({ enum: UNIT_KINDS, example: 'bidang' }) kind: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, example: PARENT_ID }) parentId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'DPMPTSP' }) parentCode: string | null;
+  @ApiNullable('uuid', { example: PARENT_ID }) parentId: string | null;
+  @ApiNullable('string', { example: 'DPMPTSP' }) parentCode: string | null;
   @ApiProperty({ example: 2, description: '0 for a root (the Pemda), 1 for its children, …' }) depth: number;
 }
 
@@ -33,13 +34,13 @@ export class ActiveAppointmentView {
   @ApiProperty({ example: '197912052005011004' }) personNip: string;
   @ApiProperty({ enum: CAPACITY, example: 'definitif', description: 'definitif (Pejabat Definitif), plt (Plt.), plh (Plh.)' }) capacity: string;
   @ApiProperty({ example: '2024-01-02T00:00:00.000Z' }) startsAt: Date;
-  @ApiPropertyOptional({ nullable: true, example: null }) endsAt: Date | null;
+  @ApiNullable('date-time', { example: null }) endsAt: Date | null;
 }
 
 /** One appointment of a post's history (Riwayat Jabatan), ended or not. */
 export class AppointmentHistoryView extends ActiveAppointmentView {
-  @ApiPropertyOptional({ nullable: true, example: 'SK Wali Kota Nomor 821/45/2024' }) basis: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) endReason: string | null;
+  @ApiNullable('string', { example: 'SK Wali Kota Nomor 821/45/2024' }) basis: string | null;
+  @ApiNullable('string', { example: null }) endReason: string | null;
   @ApiProperty({ example: true, description: 'Active now' }) active: boolean;
 }
 
@@ -58,14 +59,14 @@ export class PositionView {
   @ApiProperty({ enum: POSITION_LEVELS, example: 'administrator' }) level: string;
   @ApiProperty({ example: true }) isUnitHead: boolean;
   @ApiProperty({ format: 'uuid', example: UNIT_ID }) unitId: string;
-  @ApiPropertyOptional({ nullable: true, example: 'DPMPTSP-YAN' }) unitCode: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Bidang Pelayanan Perizinan' }) unitName: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, example: SUPERIOR_ID }) superiorPositionId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'KADIS-DPMPTSP' }) superiorCode: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Dinas Penanaman Modal dan PTSP' }) superiorTitle: string | null;
+  @ApiNullable('string', { example: 'DPMPTSP-YAN' }) unitCode: string | null;
+  @ApiNullable('string', { example: 'Bidang Pelayanan Perizinan' }) unitName: string | null;
+  @ApiNullable('uuid', { example: SUPERIOR_ID }) superiorPositionId: string | null;
+  @ApiNullable('string', { example: 'KADIS-DPMPTSP' }) superiorCode: string | null;
+  @ApiNullable('string', { example: 'Kepala Dinas Penanaman Modal dan PTSP' }) superiorTitle: string | null;
   @ApiProperty({ type: [ActiveAppointmentView], description: 'Definitive holder, Plt. and Plh. active now' })
   activeAppointments: ActiveAppointmentView[];
-  @ApiPropertyOptional({ type: ActingView, nullable: true, description: 'Null: nobody acts for the post (vacant)' }) acting: ActingView | null;
+  @ApiNullable(ActingView, { description: 'Null: nobody acts for the post (vacant)' }) acting: ActingView | null;
 }
 
 export class PositionPageView {
@@ -87,7 +88,7 @@ export class PositionDetailView extends PositionView {
 }
 
 export class UnitDetailView extends UnitView {
-  @ApiPropertyOptional({ nullable: true, example: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu' }) parentName: string | null;
+  @ApiNullable('string', { example: 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu' }) parentName: string | null;
   @ApiProperty({ type: [UnitView], description: 'Direct children, by code' }) children: UnitView[];
   @ApiProperty({ type: [PositionView], description: 'The posts of this unit, head first' }) positions: PositionView[];
 }
@@ -96,14 +97,14 @@ export class UnitDetailView extends UnitView {
 export class PersonAppointmentView {
   @ApiProperty({ format: 'uuid', example: APPOINTMENT_ID }) id: string;
   @ApiProperty({ format: 'uuid', example: POSITION_ID }) positionId: string;
-  @ApiPropertyOptional({ nullable: true, example: 'KABID-YAN' }) positionCode: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Bidang Pelayanan Perizinan' }) positionTitle: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Bidang Pelayanan Perizinan' }) unitName: string | null;
+  @ApiNullable('string', { example: 'KABID-YAN' }) positionCode: string | null;
+  @ApiNullable('string', { example: 'Kepala Bidang Pelayanan Perizinan' }) positionTitle: string | null;
+  @ApiNullable('string', { example: 'Bidang Pelayanan Perizinan' }) unitName: string | null;
   @ApiProperty({ enum: CAPACITY, example: 'definitif' }) capacity: string;
   @ApiProperty({ example: '2024-01-02T00:00:00.000Z' }) startsAt: Date;
-  @ApiPropertyOptional({ nullable: true, example: null }) endsAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, example: 'SK Wali Kota Nomor 821/45/2024' }) basis: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) endReason: string | null;
+  @ApiNullable('date-time', { example: null }) endsAt: Date | null;
+  @ApiNullable('string', { example: 'SK Wali Kota Nomor 821/45/2024' }) basis: string | null;
+  @ApiNullable('string', { example: null }) endReason: string | null;
   @ApiProperty({ example: true, description: 'Active now' }) active: boolean;
 }
 

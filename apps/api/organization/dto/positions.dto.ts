@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 import { PageQuery } from '../../../../libs/http/page-query';
 import { POSITION_LEVELS, type PositionLevel } from '../org-rules';
 import { IsId, IsOmittable, IsOrgCode, IsOrgName, IsPositionLevel } from './org-fields';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 export class CreatePositionDto {
   @ApiProperty({ example: 'KABID-YANKES', maxLength: 64, description: 'Unique, immutable; letters and digits joined by . _ -' })
@@ -65,12 +66,12 @@ export class UpdatePositionDto {
   @IsOrgCode()
   unitCode?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The new superior post; null: none' })
+  @ApiNullable('uuid', { description: 'The new superior post; null: none', required: false })
   @IsOptional()
   @IsId()
   superiorPositionId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'SEKDA', description: 'The new superior post by code, instead of superiorPositionId; null: none' })
+  @ApiNullable('string', { example: 'SEKDA', description: 'The new superior post by code, instead of superiorPositionId; null: none', required: false })
   @IsOptional()
   @IsOrgCode()
   superiorCode?: string | null;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { UNIT_KINDS, type UnitKind } from '../org-rules';
 import { IsId, IsOmittable, IsOrgCode, IsOrgName, IsUnitKind } from './org-fields';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'DINKES-YANKES', maxLength: 64, description: 'Unique, immutable; letters and digits joined by . _ -' })
@@ -39,12 +40,12 @@ export class UpdateUnitDto {
   @IsUnitKind()
   kind?: UnitKind;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Move under this unit; null makes the unit a root' })
+  @ApiNullable('uuid', { description: 'Move under this unit; null makes the unit a root', required: false })
   @IsOptional()
   @IsId()
   parentId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'DINKES', description: 'Move under the unit with this code, instead of parentId; null makes it a root' })
+  @ApiNullable('string', { example: 'DINKES', description: 'Move under the unit with this code, instead of parentId; null makes it a root', required: false })
   @IsOptional()
   @IsOrgCode()
   parentCode?: string | null;

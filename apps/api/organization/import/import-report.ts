@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 /*
  * What a bulk import of the organization answers: what it would do (or did) per entity, and every
@@ -28,12 +29,18 @@ export interface SourceRow extends RowAt {
 
 export class ImportErrorView {
   @ApiProperty({ enum: IMPORT_ENTITIES, example: 'positions' }) entity: ImportEntity;
-  @ApiPropertyOptional({ nullable: true, example: 3, description: '1-based data row; null for a problem of the whole file (e.g. its header)' })
+  @ApiNullable('integer', { example: 3, description: '1-based data row; null for a problem of the whole file (e.g. its header)' })
   row: number | null;
   @ApiPropertyOptional({ example: 4, description: 'CSV only: the line in the file (the header is line 1)' }) line?: number;
-  @ApiPropertyOptional({ nullable: true, example: 'KABID-APTIKA', description: 'The code or NIP of the row, when it has one' }) key: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'superiorCode', description: 'The field (or CSV column) at fault' }) field: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'KADIS-KOMINF', description: 'The value at fault, as sent' }) value: unknown;
+  @ApiNullable('string', { example: 'KABID-APTIKA', description: 'The code or NIP of the row, when it has one' }) key: string | null;
+  @ApiNullable('string', { example: 'superiorCode', description: 'The field (or CSV column) at fault' }) field: string | null;
+  @ApiProperty({
+    nullable: true,
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object', additionalProperties: true }],
+    example: 'KADIS-KOMINF',
+    description: 'The value at fault, as sent (any JSON value; a long one cut to 200 characters); null when there is none',
+  })
+  value: unknown;
   @ApiProperty({ example: 'no position has the code KADIS-KOMINF (neither in this import nor in the database)' }) message: string;
 }
 

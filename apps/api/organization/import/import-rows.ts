@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../../../libs/domain/proposal';
 import { DEFAULT_PERSON_ROLES, POSITION_LEVELS, UNIT_KINDS } from '../org-rules';
 import { IsNip, IsOrgCode, IsOrgName, IsPersonEmail, IsPositionLevel, IsRoleList, IsUnitKind } from '../dto/org-fields';
 import { type ImportEntity, type ImportError, reportedValue, type RowAt, type SourceRow } from './import-report';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 /*
  * The rows of an import, checked field by field with the same rules as the create endpoints. All
@@ -23,7 +24,7 @@ export class ImportUnitRow {
   @IsUnitKind()
   kind: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'DISKOMINFO', description: 'A unit of this import or of the database; empty: a root' })
+  @ApiNullable('string', { example: 'DISKOMINFO', description: 'A unit of this import or of the database; empty: a root', required: false })
   @IsOptional()
   @IsOrgCode()
   parentCode?: string | null;
@@ -46,12 +47,12 @@ export class ImportPositionRow {
   @IsPositionLevel()
   level: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'KADIS-KOMINFO', description: 'A post of this import or of the database; empty: none' })
+  @ApiNullable('string', { example: 'KADIS-KOMINFO', description: 'A post of this import or of the database; empty: none', required: false })
   @IsOptional()
   @IsOrgCode()
   superiorCode?: string | null;
 
-  @ApiPropertyOptional({ default: false, example: true, description: 'Empty: false' })
+  @ApiNullable('boolean', { default: false, example: true, description: 'Empty: false', required: false })
   @IsOptional()
   @IsBoolean({ message: '$property must be true or false' })
   isUnitHead?: boolean | null;

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CAPACITIES, PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
+import { CAPACITIES, DECISIONS, PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
 import type { Attachment, OutcomeIndicator, PilotPlan } from '../../../../libs/persistence/entities/proposal.entity';
 import { CustodyEntryView } from '../../handover/dto/custody.view';
+import { StageConditionDto } from '../../templates/dto/stage-definition.dto';
+import { AttachmentDto, IndicatorDto, PilotPlanDto } from './create-proposal.dto';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 const PROPOSAL_ID = '3f9c2b1e-7d4a-4c55-9e1b-2a6f0c8d4e71';
 const WHEN = '2026-03-02T08:15:00.000Z';
@@ -13,15 +16,15 @@ export class TaskSummaryView {
   @ApiProperty({ example: 1 }) round: number;
   @ApiProperty({ example: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' }) positionId: string;
   @ApiProperty({ example: 'Kepala Bidang Pelayanan Perizinan' }) positionTitle: string;
-  @ApiPropertyOptional({ nullable: true, example: 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140' }) assigneePersonId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Agus Setiawan' }) assigneeName: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: CAPACITIES, example: 'definitif' }) capacity: string | null;
+  @ApiNullable('string', { example: 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140' }) assigneePersonId: string | null;
+  @ApiNullable('string', { example: 'Agus Setiawan' }) assigneeName: string | null;
+  @ApiNullable(CAPACITIES, { example: 'definitif' }) capacity: string | null;
   @ApiProperty({ example: 'open' }) status: string;
-  @ApiPropertyOptional({ nullable: true, example: '2026-03-05T08:15:00.000Z' }) dueAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) decision: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) comment: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) decidedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) decidedByName: string | null;
+  @ApiNullable('date-time', { example: '2026-03-05T08:15:00.000Z' }) dueAt: Date | null;
+  @ApiNullable(DECISIONS, { example: null }) decision: string | null;
+  @ApiNullable('string', { example: null }) comment: string | null;
+  @ApiNullable('date-time', { example: null }) decidedAt: Date | null;
+  @ApiNullable('string', { example: null }) decidedByName: string | null;
 }
 
 /** One line of the proposal's Riwayat as a person reads it (the full rows are at /history). */
@@ -30,11 +33,11 @@ export class TimelineItemView {
   @ApiProperty({ example: 'task.decided' }) type: string;
   @ApiProperty({ example: 'Dikembalikan untuk Perbaikan', description: 'Bahasa Indonesia' }) label: string;
   @ApiProperty({ example: WHEN }) occurredAt: Date;
-  @ApiPropertyOptional({ nullable: true, example: 'Agus Setiawan' }) actorName: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Bidang Pelayanan Perizinan' }) actorPositionTitle: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: CAPACITIES, example: 'definitif' }) capacity: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Bidang' }) stageName: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 1 }) round: number | null;
+  @ApiNullable('string', { example: 'Agus Setiawan' }) actorName: string | null;
+  @ApiNullable('string', { example: 'Kepala Bidang Pelayanan Perizinan' }) actorPositionTitle: string | null;
+  @ApiNullable(CAPACITIES, { example: 'definitif' }) capacity: string | null;
+  @ApiNullable('string', { example: 'Kepala Bidang' }) stageName: string | null;
+  @ApiNullable('integer', { example: 1 }) round: number | null;
   @ApiPropertyOptional({ example: 'Sasaran kinerja belum terukur; mohon dilengkapi.', description: 'Catatan of a decision or a resubmission' }) comment?: string;
   @ApiPropertyOptional({ example: 'Program serupa sudah berjalan.', description: 'Why it was withdrawn, cancelled or blocked' }) reason?: string;
 }
@@ -45,11 +48,11 @@ export class ChainStageView {
   @ApiProperty({ example: 'kepala-bidang' }) key: string;
   @ApiProperty({ example: 'Kepala Bidang' }) name: string;
   @ApiProperty({ example: 'any', description: '`any`: the first decision settles the stage; `all`: every approver must approve; `quorum:k`: k approvals' }) mode: string;
-  @ApiPropertyOptional({ nullable: true, example: 'P3D', description: 'Batas Waktu of each task (ISO-8601 duration)' }) sla: string | null;
+  @ApiNullable('string', { example: 'P3D', description: 'Batas Waktu of each task (ISO-8601 duration)' }) sla: string | null;
   @ApiProperty({ example: 1, description: 'How many approver selectors the stage has (a group of posts counts once)' }) approverCount: number;
   @ApiProperty({ example: true, description: 'The stage may return the proposal for revision' }) mayReturn: boolean;
   @ApiProperty({ example: false, description: 'Only a definitive holder (not Plt./Plh. or a delegate) may decide' }) requiresDefinitive: boolean;
-  @ApiPropertyOptional({ nullable: true, example: { field: 'budgetEstimate', op: 'gte', value: 500000000 }, description: 'When the stage applies; otherwise it is skipped' })
+  @ApiNullable(StageConditionDto, { example: { field: 'budgetEstimate', op: 'gte', value: 500000000 }, description: 'When the stage applies; otherwise it is skipped' })
   condition: Record<string, unknown> | null;
 }
 
@@ -75,24 +78,24 @@ export class ProposalView {
   @ApiProperty({ example: 'kelompok' }) initiatorKind: string;
   @ApiProperty({ example: 'a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d' }) proposerId: string;
   @ApiProperty({ example: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170' }) unitId: string;
-  @ApiPropertyOptional({ nullable: true, example: 75000000 }) budgetEstimate: number | null;
-  @ApiPropertyOptional({ nullable: true, example: { durationMonths: 6, scope: 'Loket perizinan kantor pusat' } }) pilotPlan: PilotPlan | null;
-  @ApiProperty({ example: [{ name: 'Waktu tunggu rata-rata', baseline: '120 menit', target: '30 menit' }] }) indicators: OutcomeIndicator[];
+  @ApiNullable('number', { example: 75000000 }) budgetEstimate: number | null;
+  @ApiNullable(PilotPlanDto, { example: { durationMonths: 6, scope: 'Loket perizinan kantor pusat' } }) pilotPlan: PilotPlan | null;
+  @ApiProperty({ type: [IndicatorDto], example: [{ name: 'Waktu tunggu rata-rata', baseline: '120 menit', target: '30 menit' }] }) indicators: OutcomeIndicator[];
   @ApiProperty({ example: 'Sebagian pemohon belum memiliki ponsel pintar.' }) risks: string;
   @ApiProperty({ type: [String], example: [] }) collaboratingUnitIds: string[];
-  @ApiProperty({ example: [{ name: 'Kajian awal.pdf', url: 'https://dokumen.example.go.id/kajian-awal.pdf' }] }) attachments: Attachment[];
+  @ApiProperty({ type: [AttachmentDto], example: [{ name: 'Kajian awal.pdf', url: 'https://dokumen.example.go.id/kajian-awal.pdf' }] }) attachments: Attachment[];
   @ApiProperty({ enum: PROPOSAL_STATUSES, example: 'in_review' }) status: string;
   @ApiProperty({ example: 'Menunggu Persetujuan' }) statusLabel: string;
-  @ApiPropertyOptional({ nullable: true, example: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }) templateId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: `proposal-${PROPOSAL_ID}` }) workflowId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 1 }) currentStage: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Bidang' }) currentStageName: string | null;
-  @ApiPropertyOptional({ nullable: true, example: WHEN }) stageOpenedAt: Date | null;
+  @ApiNullable('string', { example: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }) templateId: string | null;
+  @ApiNullable('string', { example: `proposal-${PROPOSAL_ID}` }) workflowId: string | null;
+  @ApiNullable('integer', { example: 1 }) currentStage: number | null;
+  @ApiNullable('string', { example: 'Kepala Bidang' }) currentStageName: string | null;
+  @ApiNullable('date-time', { example: WHEN }) stageOpenedAt: Date | null;
   @ApiProperty({ example: 1, description: 'Review round: 1, then one more after each resubmission' }) round: number;
   @ApiProperty({ example: false, description: 'A task of the current round was escalated' }) escalated: boolean;
   @ApiProperty({ example: 2, description: 'Content version, bumped by every edit' }) version: number;
-  @ApiPropertyOptional({ nullable: true, example: WHEN }) submittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) decidedAt: Date | null;
+  @ApiNullable('date-time', { example: WHEN }) submittedAt: Date | null;
+  @ApiNullable('date-time', { example: null }) decidedAt: Date | null;
   @ApiProperty({ example: WHEN }) createdAt: Date;
   @ApiProperty({ example: WHEN }) updatedAt: Date;
   @ApiProperty({ type: [TaskSummaryView] }) tasks: TaskSummaryView[];
@@ -102,9 +105,7 @@ export class ProposalView {
     description: 'The chain of custody: every hand the baton passed through, one entry per task in the order the tasks were created, with how each came to its holder (assigned, reassigned, escalated) and how it ended',
   })
   custody: CustodyEntryView[];
-  @ApiPropertyOptional({
-    type: ProposalChainView,
-    nullable: true,
+  @ApiNullable(ProposalChainView, {
     description: 'The stages (Tahapan) of the chain template version the proposal uses, in order, opened or not; a draft names a version now, and submitting it takes the latest version of that template',
   })
   chain: ProposalChainView | null;
@@ -116,14 +117,14 @@ export class TaskHolderView {
   @ApiProperty({ example: 0, description: 'Index of the stage in the chain, from 0' }) stageIndex: number;
   @ApiProperty({ example: 'Kepala Seksi' }) stageName: string;
   @ApiProperty({ format: 'uuid', example: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' }) positionId: string;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Seksi Perizinan Usaha' }) positionTitle: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Null when the post is vacant and nobody acts for it (jabatan kosong)', example: 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140' })
+  @ApiNullable('string', { example: 'Kepala Seksi Perizinan Usaha' }) positionTitle: string | null;
+  @ApiNullable('uuid', { description: 'Null when the post is vacant and nobody acts for it (jabatan kosong)', example: 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140' })
   personId: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Null when the post is vacant', example: 'Siti Rahmawati' }) personName: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: CAPACITIES, description: 'Pejabat Definitif, Plt., Plh. or a delegate (Pelimpahan)', example: 'definitif' })
+  @ApiNullable('string', { description: 'Null when the post is vacant', example: 'Siti Rahmawati' }) personName: string | null;
+  @ApiNullable(CAPACITIES, { description: 'Pejabat Definitif, Plt., Plh. or a delegate (Pelimpahan)', example: 'definitif' })
   capacity: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'With capacity delegate: the name of the person who delegated', example: null }) onBehalfOfName: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Jatuh Tempo of the task', example: '2026-03-04T08:15:00.000Z' }) dueAt: Date | null;
+  @ApiNullable('string', { description: 'With capacity delegate: the name of the person who delegated', example: null }) onBehalfOfName: string | null;
+  @ApiNullable('date-time', { description: 'Jatuh Tempo of the task', example: '2026-03-04T08:15:00.000Z' }) dueAt: Date | null;
   @ApiProperty({ example: false, description: 'The due date has passed and the task is still open' }) overdue: boolean;
   @ApiProperty({ example: 0, description: '0 for an original task, n after n escalations (Eskalasi) of its slot' }) escalationLevel: number;
 }
@@ -139,19 +140,19 @@ export class ProposalSummaryView {
   @ApiProperty({ example: 'Dikembalikan untuk Perbaikan' }) statusLabel: string;
   @ApiProperty({ example: 1 }) round: number;
   @ApiProperty({ example: 1 }) version: number;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Bidang' }) currentStageName: string | null;
+  @ApiNullable('string', { example: 'Kepala Bidang' }) currentStageName: string | null;
   @ApiProperty({ example: false }) escalated: boolean;
-  @ApiPropertyOptional({ nullable: true, example: WHEN }) submittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) decidedAt: Date | null;
+  @ApiNullable('date-time', { example: WHEN }) submittedAt: Date | null;
+  @ApiNullable('date-time', { example: null }) decidedAt: Date | null;
   @ApiProperty({ example: WHEN }) createdAt: Date;
   @ApiProperty({ example: WHEN }) updatedAt: Date;
-  @ApiPropertyOptional({ nullable: true, example: 0, description: 'Index of the current stage, from 0; null before review starts' }) currentStage: number | null;
+  @ApiNullable('integer', { example: 0, description: 'Index of the current stage, from 0; null before review starts' }) currentStage: number | null;
   @ApiProperty({
     type: [TaskHolderView],
     description: 'Who holds the proposal now: one entry per open task (empty when no task is open, e.g. a draft, a returned or a decided proposal), by stage and slot',
   })
   holders: TaskHolderView[];
-  @ApiPropertyOptional({ nullable: true, example: '2026-03-04T08:15:00.000Z', description: 'Jatuh Tempo: the earliest due date of the open tasks' }) dueAt: Date | null;
+  @ApiNullable('date-time', { example: '2026-03-04T08:15:00.000Z', description: 'Jatuh Tempo: the earliest due date of the open tasks' }) dueAt: Date | null;
   @ApiProperty({ example: false, description: 'An open task is past its due date' }) overdue: boolean;
 }
 
@@ -172,9 +173,11 @@ export class ProposalVersionView {
     description: 'Where the content comes from: the record of its submission or resubmission, or the proposal itself (a draft or returned version not submitted yet)',
   })
   source: 'submitted' | 'resubmitted' | 'current';
-  @ApiPropertyOptional({ nullable: true, example: 1, description: 'Review round the version was submitted for; null when not submitted yet' }) round: number | null;
+  @ApiNullable('integer', { example: 1, description: 'Review round the version was submitted for; null when not submitted yet' }) round: number | null;
   @ApiProperty({ example: WHEN, description: 'When it was submitted (or last edited, for the current unsubmitted version)' }) recordedAt: Date;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     description: 'The proposal as the proposer wrote it',
     example: { version: 1, title: 'Antrean daring dan kanal SMS pengaduan perizinan', problem: 'Pemohon izin antre berjam-jam di loket.', category: 'pelayanan-publik', budgetEstimate: 75000000 },
   })
@@ -200,18 +203,26 @@ export class HistoryEventView {
   @ApiProperty({ example: 4 }) seq: number;
   @ApiProperty({ example: 'task.decided' }) type: string;
   @ApiProperty({ example: WHEN }) occurredAt: Date;
-  @ApiPropertyOptional({ nullable: true, example: 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140' }) actorPersonId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Siti Rahmawati' }) actorName: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' }) actorPositionId: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'Kepala Seksi Perizinan Usaha' }) actorPositionTitle: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'definitif' }) capacity: string | null;
-  @ApiProperty({ example: { decision: 'approve', comment: 'Setuju.', round: 1, proposalVersion: 1 } }) data: Record<string, unknown>;
-  @ApiPropertyOptional({ nullable: true, example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' }) prevHash: string | null;
+  @ApiNullable('string', { example: 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140' }) actorPersonId: string | null;
+  @ApiNullable('string', { example: 'Siti Rahmawati' }) actorName: string | null;
+  @ApiNullable('string', { example: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8' }) actorPositionId: string | null;
+  @ApiNullable('string', { example: 'Kepala Seksi Perizinan Usaha' }) actorPositionTitle: string | null;
+  @ApiNullable(CAPACITIES, { example: 'definitif' }) capacity: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The facts of the event; its fields depend on the type', example: { decision: 'approve', comment: 'Setuju.', round: 1, proposalVersion: 1 } })
+  data: Record<string, unknown>;
+  @ApiNullable('string', { example: 'b1946ac92492d2347c6235b4d2611184b1946ac92492d2347c6235b4d2611184' }) prevHash: string | null;
   @ApiProperty({ example: '5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592' }) hash: string;
+}
+
+/** The first row whose hash does not hold. */
+export class BrokenRowView {
+  @ApiProperty({ example: '6f5e4d3c-2b1a-5098-8f7e-6d5c4b3a2918' }) id: string;
+  @ApiProperty({ example: 4 }) seq: number;
+  @ApiProperty({ example: 'hash mismatch' }) reason: string;
 }
 
 export class VerificationView {
   @ApiProperty({ example: true }) valid: boolean;
   @ApiProperty({ example: 6 }) count: number;
-  @ApiPropertyOptional({ example: { id: '6f5e4d3c-2b1a-5098-8f7e-6d5c4b3a2918', seq: 4, reason: 'hash mismatch' } }) brokenAt?: { id: string; seq: number; reason: string };
+  @ApiPropertyOptional({ type: BrokenRowView, description: 'Only when the chain is broken' }) brokenAt?: BrokenRowView;
 }

@@ -19,6 +19,7 @@ import {
 import { INITIATOR_KINDS, PROPOSAL_FORMS, PROPOSAL_TYPES } from '../../../../libs/domain/proposal';
 import type { InitiatorKind, ProposalForm, ProposalType } from '../../../../libs/domain/proposal';
 import { AttachmentDto, IndicatorDto, MaxDecimalPlaces, PilotPlanDto } from './create-proposal.dto';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 /**
  * Optional, but validated whenever the key is present: `null` is refused rather than silently
@@ -87,7 +88,7 @@ export class UpdateProposalDto {
   @IsIn(INITIATOR_KINDS)
   initiatorKind?: InitiatorKind;
 
-  @ApiPropertyOptional({ example: 60000000, nullable: true, description: 'Budget estimate in rupiah; null clears it' })
+  @ApiNullable('number', { example: 60000000, description: 'Budget estimate in rupiah; null clears it', required: false })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @MaxDecimalPlaces(2)
@@ -95,7 +96,7 @@ export class UpdateProposalDto {
   @Max(1e15)
   budgetEstimate?: number | null;
 
-  @ApiPropertyOptional({ type: PilotPlanDto, nullable: true, description: 'null clears it' })
+  @ApiNullable(PilotPlanDto, { description: 'null clears it', required: false })
   @IsOptional()
   @ValidateNested()
   @Type(() => PilotPlanDto)

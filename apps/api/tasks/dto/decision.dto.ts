@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-
 import { CAPACITIES, DECISIONS } from '../../../../libs/domain/proposal';
 import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
 import type { Decision } from '../../../../libs/domain/proposal';
+import { ApiNullable } from '../../../../libs/http/api-nullable';
 
 export class DecisionDto {
   @ApiProperty({ enum: DECISIONS, example: 'approve' })
@@ -53,15 +54,15 @@ export class InboxTaskView {
   @ApiProperty() round: number;
   @ApiProperty() positionId: string;
   @ApiProperty() positionTitle: string;
-  @ApiPropertyOptional({ nullable: true }) capacity: string | null;
+  @ApiNullable(CAPACITIES) capacity: string | null;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) dueAt: Date | null;
+  @ApiNullable('date-time') dueAt: Date | null;
   @ApiProperty() overdue: boolean;
   @ApiProperty({ description: 'Reached this person through an escalation (Eskalasi)' }) onEscalation: boolean;
   @ApiProperty() remindersSent: number;
   @ApiProperty() createdAt: Date;
-  @ApiPropertyOptional({ nullable: true }) decision: string | null;
-  @ApiPropertyOptional({ nullable: true }) decidedAt: Date | null;
+  @ApiNullable(DECISIONS) decision: string | null;
+  @ApiNullable('date-time') decidedAt: Date | null;
 }
 
 export class TaskPageView {
