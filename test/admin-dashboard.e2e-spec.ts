@@ -457,14 +457,15 @@ describe('admin dashboards and cancel', () => {
       expect(proposal.body.status).toBe('in_review');
     });
 
-    it('refuses to cancel a draft (409), an unknown proposal (404) and a malformed id (400)', async () => {
+    it('refuses to cancel a draft (409), an unknown proposal (404) and a malformed id (422)', async () => {
       const draft = await submit('Rina Wulandari', cancelTpl, 'Still a draft', { submit: false });
       const res = await stack.http.post(`/api/admin/proposals/${draft}/cancel`).auth(admin, { type: 'bearer' }).send({ reason: 'Tidak jadi.' }).expect(409);
       expect(res.body).toMatchObject({ code: 'NOT_SUBMITTED', details: { status: 'draft' } });
 
       const missing = await stack.http.post(`/api/admin/proposals/${randomUUID()}/cancel`).auth(admin, { type: 'bearer' }).send({ reason: 'x' }).expect(404);
       expect(missing.body.code).toBe('NOT_FOUND');
-      await stack.http.post('/api/admin/proposals/not-a-uuid/cancel').auth(admin, { type: 'bearer' }).send({ reason: 'x' }).expect(400);
+      const malformed = await stack.http.post('/api/admin/proposals/not-a-uuid/cancel').auth(admin, { type: 'bearer' }).send({ reason: 'x' }).expect(422);
+      expect(malformed.body.details).toEqual([{ field: 'id', messages: ['id must be a UUID'] }]);
     });
 
     it('refuses a non-administrator, even the proposer (403), and the approval keeps running', async () => {

@@ -110,7 +110,7 @@ describe('chain templates', () => {
       expect((await get(`/api/templates/${CODE}/versions/2`, proposer).expect(200)).body).toMatchObject({ version: 2, stages: expect.any(Array) });
     });
 
-    it('answers 404 for an unknown code or version, and 400 for a version that is not a number', async () => {
+    it('answers 404 for an unknown code or version, and 422 naming version for a version that is not a number', async () => {
       for (const path of [
         '/api/templates/tidak-ada',
         '/api/templates/Bukan%20Kode',
@@ -124,7 +124,8 @@ describe('chain templates', () => {
         const res = await get(path);
         expect({ path, status: res.status, code: res.body.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
       }
-      await get(`/api/templates/${CODE}/versions/dua`).expect(400);
+      const notANumber = await get(`/api/templates/${CODE}/versions/dua`).expect(422);
+      expect(notANumber.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'version', messages: ['version must be a whole number'] }] });
       const res = await post('/api/templates/tidak-ada/versions', { stages: oneStage() });
       expect(res.status).toBe(404);
     });

@@ -55,7 +55,7 @@ describe('Continuity API: appointments, delegations and their effect on open tas
     const admin = await org.as('admin');
     const url = `/api/positions/${org.post('kabid')}/appointments`;
     await (await org.as('kaban')).post(url, { personId: org.person('deputy'), capacity: 'plh', endsAt: new Date(Date.now() + 3600e3).toISOString() }).expect(403);
-    await admin.post(`/api/positions/not-a-uuid/appointments`, { personId: org.person('deputy'), capacity: 'plt' }).expect(400);
+    await admin.post(`/api/positions/not-a-uuid/appointments`, { personId: org.person('deputy'), capacity: 'plt' }).expect(422);
     await admin.post(`/api/positions/00000000-0000-4000-8000-000000000000/appointments`, { personId: org.person('deputy'), capacity: 'plt' }).expect(404);
 
     const noEnd = await admin.post(url, { personId: org.person('deputy'), capacity: 'plh' }).expect(422);

@@ -441,14 +441,14 @@ describe('post handover and chain of custody', () => {
       expect((await handover(post.a, 'Maya Kusuma')).status).toBe(403);
     });
 
-    it('answers an unknown post with 404, a malformed id with 400 and no token with 401', async () => {
+    it('answers an unknown post with 404, a malformed id with 422 and no token with 401', async () => {
       const missing = randomUUID();
       const res = await handover(missing, 'Yoga Permana');
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ code: 'NOT_FOUND', message: `Position ${missing} was not found` });
       // Unknown is unknown whoever asks.
       expect((await handover(missing, people.outsider)).status).toBe(404);
-      expect((await handover('not-a-uuid', 'Yoga Permana')).status).toBe(400);
+      expect((await handover('not-a-uuid', 'Yoga Permana')).body).toMatchObject({ statusCode: 422, details: [{ field: 'id', messages: ['id must be a UUID'] }] });
       await stack.http.get(`/api/positions/${post.a}/handover`).expect(401);
     });
 

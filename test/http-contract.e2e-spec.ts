@@ -251,11 +251,12 @@ describe('HTTP contract', () => {
     });
 
     it.each(['not-a-uuid', '123', "1' OR '1'='1", '00000000-0000-1000-8000-000000000000'])(
-      'answers the non-uuid-v4 proposal id %p with 400',
+      'answers the non-uuid-v4 proposal id %p with 422 naming id, like any other invalid input',
       async (id) => {
         const proposer = await stack.tokenFor('Rina Wulandari');
         const res = await stack.http.get(`/api/proposals/${encodeURIComponent(id)}`).auth(proposer, { type: 'bearer' });
-        expectErrorShape(res, 400);
+        expectErrorShape(res, 422, 'VALIDATION_FAILED');
+        expect(res.body.details).toEqual([{ field: 'id', messages: ['id must be a UUID (version 4)'] }]);
       },
     );
 
@@ -271,10 +272,11 @@ describe('HTTP contract', () => {
       expectErrorShape(res, 404, 'NOT_FOUND');
     });
 
-    it('answers a decision on a non-uuid task id with 400', async () => {
+    it('answers a decision on a non-uuid task id with 422 naming id', async () => {
       const approver = await stack.tokenFor('Siti Rahmawati');
       const res = await stack.http.post('/api/tasks/42/decision').auth(approver, { type: 'bearer' }).send({ decision: 'approve' });
-      expectErrorShape(res, 400);
+      expectErrorShape(res, 422, 'VALIDATION_FAILED');
+      expect(detailsByField(res).get('id')).toEqual(['id must be a UUID']);
     });
 
     it.each([['maybe'], [''], [1], [null], [['approve']]])('refuses the decision value %p with 422 naming decision', async (decision) => {

@@ -146,7 +146,7 @@ describe('organization API', () => {
 
       expect((await get(`/api/units/${randomUUID()}`)).status).toBe(404);
       expect((await patch(`/api/units/${randomUUID()}`, { name: 'X' })).status).toBe(404);
-      expect((await get('/api/units/bukan-uuid')).status).toBe(400);
+      expect((await get('/api/units/bukan-uuid')).status).toBe(422);
       // Ids are ids whatever their case.
       expect((await get(`/api/units/${dinas.id.toUpperCase()}`).expect(200)).body.children).toHaveLength(1);
       expect((await get(`/api/units?parentId=${dinas.id.toUpperCase()}`).expect(200)).body.items).toHaveLength(1);

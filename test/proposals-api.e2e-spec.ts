@@ -128,7 +128,7 @@ describe('proposals API (proposer side)', () => {
       expect(unchanged.body.version).toBe(1);
     });
 
-    it('refuses an edit while in review (409) and by anyone but the proposer (403), and answers 404/400 for bad ids', async () => {
+    it('refuses an edit while in review (409) and by anyone but the proposer (403), and answers 404/422 for bad ids', async () => {
       const submitted = await as(rina).post('/api/proposals', validProposal({ templateCode: ONE_STAGE })).expect(201);
       const inReview = await as(rina).patch(`/api/proposals/${submitted.body.id}`, { title: 'Diubah saat ditinjau' }).expect(409);
       expect(inReview.body).toMatchObject({ code: 'NOT_EDITABLE' });
@@ -139,7 +139,7 @@ describe('proposals API (proposer side)', () => {
         expect(res.body.code).toBe('NOT_PROPOSER');
       }
       await as(rina).patch(`/api/proposals/${randomUUID()}`, { title: 'Tidak ada usulan ini' }).expect(404);
-      await as(rina).patch('/api/proposals/bukan-uuid', { title: 'Tidak ada usulan ini' }).expect(400);
+      await as(rina).patch('/api/proposals/bukan-uuid', { title: 'Tidak ada usulan ini' }).expect(422);
       const unchanged = await as(rina).get(`/api/proposals/${id}`).expect(200);
       expect(unchanged.body).toMatchObject({ version: 1, title: validProposal().title });
     });
@@ -455,7 +455,7 @@ describe('proposals API (proposer side)', () => {
         content: { version: 2, title: 'Judul versi dua', problem: validProposal().problem, budgetEstimate: 75000000, category: 'tata-kelola' },
       });
       await as(rina).get(`/api/proposals/${id}/versions/3`).expect(404);
-      await as(rina).get(`/api/proposals/${id}/versions/dua`).expect(400);
+      await as(rina).get(`/api/proposals/${id}/versions/dua`).expect(422);
       await as(dimas).get(`/api/proposals/${id}/versions/2`).expect(403);
       await as(yoga).get(`/api/proposals/${id}/versions/2`).expect(200);
       await as(rina).get(`/api/proposals/${randomUUID()}/versions/1`).expect(404);

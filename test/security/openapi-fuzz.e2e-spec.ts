@@ -91,7 +91,10 @@ describe('Schema-driven hostile input (OpenAPI fuzz)', () => {
   let counter = 0;
 
   beforeAll(async () => {
-    stack = await startAppStack();
+    // The fuzz sends what no client of the document would (bodies to operations that take none, odd
+    // encodings, hostile headers) on purpose: its answers are held to "below 500, in the error shape"
+    // here, not to the document, which the other API tests check on every request.
+    stack = await startAppStack({ checkResponses: false });
     // Everything that exists before this file's organization belongs to someone else: never written to.
     foreign = await identifiersInDatabase(stack);
     // Names late in the alphabet: the sign-in page lists the first people by name, and other tests look for theirs there.
@@ -506,11 +509,11 @@ describe('Schema-driven hostile input (OpenAPI fuzz)', () => {
     it('keeps the audit row of an administrator request whatever text it held', async () => {
       const admin = await org.as('admin');
       const nul = await admin.patch('/api/units/%00', { name: 'Bidang Uji' });
-      expectErrorShape(nul, 400, 'BAD_REQUEST');
+      expectErrorShape(nul, 422, 'VALIDATION_FAILED');
       const cut = await admin.patch(`/api/units/${org.unit('cadangan')}`, { name: `x${'🚀'.repeat(400)}` });
       expectErrorShape(cut, 422, 'VALIDATION_FAILED');
       const rows = (await admin.get(`/api/admin/audit?actor=${org.person('admin')}&action=unit.update&pageSize=100`).expect(200)).body.items as { correlationId: string; statusCode: number; targetId: string | null }[];
-      expect(rows.find((r) => r.correlationId === nul.body.correlationId)).toMatchObject({ statusCode: 400, targetId: '\uFFFD' });
+      expect(rows.find((r) => r.correlationId === nul.body.correlationId)).toMatchObject({ statusCode: 422, targetId: '\uFFFD' });
       expect(rows.find((r) => r.correlationId === cut.body.correlationId)).toMatchObject({ statusCode: 422, targetId: org.unit('cadangan') });
     });
   });

@@ -9,12 +9,16 @@ import { configureApp } from '../../apps/api/configure-app';
 import { WorkerModule } from '../../apps/worker/worker.module';
 import { installTemporalRuntime } from '../../libs/temporal/runtime';
 import { DEMO_PEOPLE, idOf } from '../../libs/persistence/seed/demo-organization';
+import { checkedAgent, OpenApiContract, type OpenApiDocument } from './openapi-contract';
 
 /** The API and the worker, as their processes build them, against the servers global setup started. */
 export interface AppStack {
   api: NestExpressApplication;
   worker: INestApplicationContext;
+  /** Every answer is checked against the OpenAPI document (see openapi-contract.ts), unless the stack was started without. */
   http: TestAgent;
+  /** The live OpenAPI document, as /api/docs-json serves it. */
+  contract: OpenApiContract;
   dataSource: DataSource;
   tokenFor(name: string): Promise<string>;
   /** An HTTP client signed in as the demo person with this name. */
@@ -33,7 +37,15 @@ export interface SignedInClient {
   patch(url: string, body: object): request.Test;
 }
 
-export async function startAppStack(): Promise<AppStack> {
+export interface AppStackOptions {
+  /**
+   * Check every answer against the OpenAPI document (default). Off only where a test sends what no
+   * client of the document would, on purpose and in bulk.
+   */
+  checkResponses?: boolean;
+}
+
+export async function startAppStack(options: AppStackOptions = {}): Promise<AppStack> {
   installTemporalRuntime('WARN');
   const startWorker = async () => {
     const context = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
@@ -43,12 +55,15 @@ export async function startAppStack(): Promise<AppStack> {
   const worker = await startWorker();
   const api = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'], bodyParser: false }));
   await api.init();
-  const http = request(api.getHttpServer());
+  const server = request(api.getHttpServer());
+  const contract = new OpenApiContract((await server.get('/api/docs-json').expect(200)).body as OpenApiDocument);
+  const http = options.checkResponses === false ? server : checkedAgent(server, contract);
   const tokens = new Map<string, string>();
   const stack: AppStack = {
     api,
     worker,
     http,
+    contract,
     dataSource: api.get(DataSource),
     async tokenFor(name: string) {
       const cached = tokens.get(name);
