@@ -76,6 +76,8 @@ export async function startWorker(): Promise<INestApplicationContext> {
 export function configureEnvironment(databaseUrl: string, temporalAddress = '127.0.0.1:7233'): void {
   Object.assign(process.env, {
     NODE_ENV: 'development',
+    // The workloads sign their people in with dev-login.
+    DEV_LOGIN: 'true',
     LOG_LEVEL: 'error',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: process.env.BENCH_JWT_SECRET ?? randomBytes(32).toString('hex'),

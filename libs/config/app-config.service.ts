@@ -25,4 +25,9 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.get('NODE_ENV') === 'production';
   }
+
+  /** Whether dev-login is offered: only when DEV_LOGIN says so (never in production, which refuses the flag at boot). */
+  get devLoginEnabled(): boolean {
+    return this.get('DEV_LOGIN') === true && !this.isProduction;
+  }
 }

@@ -1,4 +1,4 @@
-import { ConfigValidationError, parseRateLimit, secretProblems, validateEnvironment } from './environment';
+import { ConfigValidationError, devLoginProblems, parseRateLimit, secretProblems, validateEnvironment } from './environment';
 
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/estafet',
@@ -92,6 +92,34 @@ describe('validateEnvironment', () => {
       const env = validateEnvironment({ ...valid, jwtSecretGenerated: 'true' });
       expect(env.jwtSecretGenerated).toBe(false);
       expect(env.JWT_SECRET).toBe(valid.JWT_SECRET);
+    });
+  });
+
+  describe('DEV_LOGIN', () => {
+    it('is off unless set, whatever NODE_ENV says (a deployment that forgot NODE_ENV is not open)', () => {
+      expect(validateEnvironment(valid).DEV_LOGIN).toBe(false);
+      expect(validateEnvironment({ ...valid, NODE_ENV: 'development' }).DEV_LOGIN).toBe(false);
+      expect(validateEnvironment({ ...valid, NODE_ENV: 'test' }).DEV_LOGIN).toBe(false);
+      expect(validateEnvironment({ ...valid, DEV_LOGIN: '' }).DEV_LOGIN).toBe(false);
+    });
+
+    it('reads true and false in the usual spellings', () => {
+      for (const yes of ['true', 'TRUE', '1', 'yes', 'on']) expect(validateEnvironment({ ...valid, DEV_LOGIN: yes }).DEV_LOGIN).toBe(true);
+      for (const no of ['false', '0', 'no', 'off']) expect(validateEnvironment({ ...valid, DEV_LOGIN: no }).DEV_LOGIN).toBe(false);
+    });
+
+    it('refuses a value that is neither, instead of guessing', () => {
+      expect(problemsOf({ ...valid, DEV_LOGIN: 'ture' })).toEqual(['DEV_LOGIN must be true or false']);
+    });
+
+    it('refuses to boot with DEV_LOGIN=true and NODE_ENV=production, saying why', () => {
+      const problems = problemsOf({ DATABASE_URL: valid.DATABASE_URL, NODE_ENV: 'production', JWT_SECRET: RANDOM_SECRET, DEV_LOGIN: 'true' });
+      expect(problems).toEqual([expect.stringMatching(/^DEV_LOGIN=true is refused with NODE_ENV=production: dev-login signs in as anyone, administrators included/)]);
+      expect(() => validateEnvironment({ DATABASE_URL: valid.DATABASE_URL, NODE_ENV: 'production', JWT_SECRET: RANDOM_SECRET, DEV_LOGIN: '1' })).toThrow(ConfigValidationError);
+      // Production without the flag, or with it off, boots.
+      expect(validateEnvironment({ DATABASE_URL: valid.DATABASE_URL, NODE_ENV: 'production', JWT_SECRET: RANDOM_SECRET }).DEV_LOGIN).toBe(false);
+      expect(validateEnvironment({ DATABASE_URL: valid.DATABASE_URL, NODE_ENV: 'production', JWT_SECRET: RANDOM_SECRET, DEV_LOGIN: 'false' }).DEV_LOGIN).toBe(false);
+      expect(devLoginProblems({ NODE_ENV: 'development', DEV_LOGIN: true })).toEqual([]);
     });
   });
 

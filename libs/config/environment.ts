@@ -29,6 +29,15 @@ export function parseRateLimit(spec: string): { limit: number; windowMs: number 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 
+/** Like toBoolean, but a word that is neither yes nor no stays a string and fails validation instead of reading as false. */
+const toStrictBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const word = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(word)) return true;
+  if (['0', 'false', 'no', 'off'].includes(word)) return false;
+  return value;
+};
+
 /**
  * Every variable the API and the worker read. Validated once at boot so that a bad setting
  * stops the process with a message naming the variable, instead of failing later at random.
@@ -124,6 +133,16 @@ export class EnvironmentVariables {
   @Matches(/^\d+[smhd]$/, { message: 'JWT_TTL must be a duration such as 30m, 8h or 1d' })
   JWT_TTL = '8h';
 
+  /**
+   * Offers `POST /api/auth/dev-login` (and the people list of the sign-in page), which signs in as
+   * anyone, administrators included, without a password. Opt-in: only this flag enables it, never the
+   * absence of NODE_ENV=production, so a deployment that forgot NODE_ENV is not left open. Refused
+   * together with NODE_ENV=production (see `devLoginProblems`).
+   */
+  @Transform(toStrictBoolean)
+  @IsBoolean({ message: 'DEV_LOGIN must be true or false' })
+  DEV_LOGIN = false;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -182,6 +201,13 @@ export function secretProblems(env: Pick<EnvironmentVariables, 'NODE_ENV' | 'JWT
   return [];
 }
 
+/** What is wrong with DEV_LOGIN, if anything: a production process never signs people in without a password. */
+export function devLoginProblems(env: Pick<EnvironmentVariables, 'NODE_ENV' | 'DEV_LOGIN'>): string[] {
+  return env.DEV_LOGIN === true && env.NODE_ENV === 'production'
+    ? ['DEV_LOGIN=true is refused with NODE_ENV=production: dev-login signs in as anyone, administrators included, without a password. Unset DEV_LOGIN (production tokens come from the identity provider), or run outside production']
+    : [];
+}
+
 /** Parses and validates raw environment variables; throws one error listing every problem. */
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
@@ -191,6 +217,7 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   const problems = [
     ...errors.flatMap((e) => Object.values(e.constraints ?? {}).map((msg) => (msg.startsWith(e.property) ? msg : `${e.property}: ${msg}`))),
     ...secretProblems(env),
+    ...devLoginProblems(env),
   ];
   if (problems.length > 0) throw new ConfigValidationError(problems);
   if (env.JWT_SECRET === undefined) {

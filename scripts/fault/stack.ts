@@ -193,6 +193,8 @@ export class FaultStack {
     return {
       ...process.env,
       NODE_ENV: 'development',
+      // The driver signs Rina, Dimas and their approvers in with dev-login.
+      DEV_LOGIN: 'true',
       LOG_LEVEL: 'info',
       DATABASE_URL: this.databaseUrl,
       TEMPORAL_ADDRESS: this.temporalAddress,

@@ -114,6 +114,8 @@ const OPERATIONS: Operation[] = [
   // Sign-in and health
   { op: 'POST /api/auth/dev-login', request: (ctx) => ({ path: '/api/auth/dev-login', body: { nip: ctx.org.nip('owner') } }), rows: PUBLIC() },
   { op: 'GET /api/auth/dev-people', request: (ctx) => ({ path: `/api/auth/dev-people?q=${ctx.org.nip('owner')}` }), rows: PUBLIC() },
+  // The sign-in page asks it before anyone is signed in; it tells nothing about people.
+  { op: 'GET /api/auth/methods', request: () => ({ path: '/api/auth/methods' }), rows: PUBLIC() },
   {
     op: 'GET /api/auth/me',
     request: () => ({ path: '/api/auth/me' }),

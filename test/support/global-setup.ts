@@ -78,6 +78,8 @@ async function start(state: TestStackState): Promise<void> {
     TEMPORAL_NAMESPACE: 'default',
     WORKFLOW_BUNDLE_PATH: bundlePath,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    // dev-login is opt-in; the suites sign people in with it (test/dev-login-off.e2e-spec.ts boots without it).
+    DEV_LOGIN: 'true',
     // Far above what any suite sends, so that no test trips them by accident; test/rate-limits sets its own.
     RATE_LIMIT_SIGN_IN: '100000/1m',
     RATE_LIMIT_DECISIONS: '100000/1m',

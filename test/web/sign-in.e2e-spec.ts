@@ -51,6 +51,8 @@ describe('web app: Masuk', () => {
     const { page, errors } = await openPage(browser, baseUrl);
     await page.goto('/masuk');
     await expectHeading(page, 'Masuk');
+    // The form appears once the server has said that it offers dev-login.
+    await page.locator('#person-search').waitFor();
     const unlabelled = await page.evaluate(
       `[...document.querySelectorAll('input, select, textarea')].filter((f) => !f.labels?.length && !f.getAttribute('aria-label')).map((f) => f.outerHTML)`,
     );
@@ -69,6 +71,10 @@ describe('web app: Masuk', () => {
     await page.keyboard.press('Enter');
     expect(await page.getByTestId('signed-in-as').textContent()).toBe('Siti Rahmawati');
     expect(errors).toEqual([]);
+  });
+
+  it('offers dev-login because the server runs with DEV_LOGIN=true (test/dev-login-off.e2e-spec.ts: the page without it)', async () => {
+    expect((await stack.http.get('/api/auth/methods').expect(200)).body).toEqual({ devLogin: true });
   });
 
   it('answers unknown API paths with JSON 404 rather than the app, and app paths with the app', async () => {

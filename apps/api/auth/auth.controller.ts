@@ -9,7 +9,20 @@ import { DomainError, notFound } from '../../../libs/http/domain-error';
 import { PersonEntity } from '../../../libs/persistence/entities';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { CallerView } from './caller.view';
-import { DevLoginDto, DevPeopleQuery, DevPersonDto, TokenResponseDto } from './dev-login.dto';
+import { AuthMethodsDto, DevLoginDto, DevPeopleQuery, DevPersonDto, TokenResponseDto } from './dev-login.dto';
+
+const DEV_LOGIN_OFF = {
+  description: 'dev-login is not enabled on this server (DEV_LOGIN is not true): `DEV_LOGIN_DISABLED`.',
+  schema: {
+    example: {
+      statusCode: 403,
+      error: 'Forbidden',
+      code: 'DEV_LOGIN_DISABLED',
+      message: 'dev-login is not enabled on this server; sign in through the identity provider.',
+      correlationId: '5f0c6a0e-0d7e-4c1b-9a53-3b8e2f1d7a44',
+    },
+  },
+};
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,18 +33,31 @@ export class AuthController {
     private readonly dataSource: DataSource,
   ) {}
 
+  /** Refuses the dev-login endpoints unless the server was started with DEV_LOGIN=true. */
+  private requireDevLogin(): void {
+    if (!this.config.devLoginEnabled) {
+      throw new DomainError('DEV_LOGIN_DISABLED', 'dev-login is not enabled on this server; sign in through the identity provider.', HttpStatus.FORBIDDEN);
+    }
+  }
+
+  @Public()
+  @Get('methods')
+  @ApiOperation({ summary: 'How people sign in to this server: whether dev-login (pick a person, no password) is offered. The sign-in page asks this first.' })
+  @ApiOkResponse({ type: AuthMethodsDto })
+  methods(): AuthMethodsDto {
+    return { devLogin: this.config.devLoginEnabled };
+  }
+
   @Public()
   @Post('dev-login')
   @RateLimit('sign-in')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Development only: issue a token for a seeded person. Refused in production.' })
+  @ApiOperation({ summary: 'Development only: issue a token for a seeded person. Offered only when the server runs with DEV_LOGIN=true (never in production).' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiForbiddenResponse({ description: 'Refused in production (DEV_LOGIN_DISABLED)' })
+  @ApiForbiddenResponse(DEV_LOGIN_OFF)
   @ApiNotFoundResponse({ description: 'Nobody has this NIP (NOT_FOUND)' })
   async devLogin(@Body() body: DevLoginDto): Promise<TokenResponseDto> {
-    if (this.config.isProduction) {
-      throw new DomainError('DEV_LOGIN_DISABLED', 'dev-login is disabled in production; use a token from the identity provider.', HttpStatus.FORBIDDEN);
-    }
+    this.requireDevLogin();
     const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ nip: body.nip });
     if (!person) throw notFound('Person with NIP', body.nip);
     const claims: TokenClaims = { sub: person.id, name: person.name };
@@ -45,13 +71,11 @@ export class AuthController {
 
   @Public()
   @Get('dev-people')
-  @ApiOperation({ summary: 'Development only: the people the sign-in page offers (at most 50, by name; `q` matches a name or the start of a NIP), with their post now. Refused in production.' })
+  @ApiOperation({ summary: 'Development only: the people the sign-in page offers (at most 50, by name; `q` matches a name or the start of a NIP), with their post now. Offered only with DEV_LOGIN=true.' })
   @ApiOkResponse({ type: [DevPersonDto] })
-  @ApiForbiddenResponse({ description: 'Refused in production (DEV_LOGIN_DISABLED)' })
+  @ApiForbiddenResponse(DEV_LOGIN_OFF)
   async devPeople(@Query() query: DevPeopleQuery): Promise<DevPersonDto[]> {
-    if (this.config.isProduction) {
-      throw new DomainError('DEV_LOGIN_DISABLED', 'dev-login is disabled in production; use a token from the identity provider.', HttpStatus.FORBIDDEN);
-    }
+    this.requireDevLogin();
     return this.dataSource.query<DevPersonDto[]>(
       `SELECT p.nip, p.name, p.roles,
               (SELECT pos.title FROM appointment a JOIN position pos ON pos.id = a.position_id

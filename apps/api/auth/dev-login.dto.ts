@@ -34,6 +34,11 @@ export class DevPersonDto {
   @ApiNullable('string', { example: 'Pengadministrasi Perizinan' }) positionTitle: string | null;
 }
 
+export class AuthMethodsDto {
+  @ApiProperty({ type: Boolean, example: true, description: 'Whether POST /api/auth/dev-login and GET /api/auth/dev-people are offered (the server runs with DEV_LOGIN=true); otherwise tokens come from the identity provider.' })
+  devLogin: boolean;
+}
+
 export class DevPeopleQuery {
   @ApiPropertyOptional({ description: 'Part of a name, or the start of a NIP', example: 'Rina' })
   @IsOptional()

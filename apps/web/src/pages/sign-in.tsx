@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api';
 import { useAuth } from '../auth';
-import { ErrorMessage, Page } from '../components/common';
+import { ErrorMessage, Loading, Page } from '../components/common';
 
 interface DevPerson {
   nip: string;
@@ -13,10 +13,41 @@ interface DevPerson {
 }
 
 /**
- * Masuk. In development a seeded person is picked from a list; in production the bearer token comes
- * from the agency's identity provider (docs/WEB.md).
+ * Masuk. Where the server offers dev-login (DEV_LOGIN=true) a person is picked from a list; elsewhere
+ * the bearer token comes from the agency's identity provider (docs/WEB.md) and the page says so.
  */
 export function SignInPage() {
+  const { t } = useTranslation();
+  const [devLogin, setDevLogin] = useState<boolean | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  // The server decides whether dev-login is offered; the page never guesses from where it runs.
+  useEffect(() => {
+    let current = true;
+    api<{ devLogin: boolean }>('/api/auth/methods')
+      .then((methods) => current && setDevLogin(methods.devLogin))
+      .catch((err: unknown) => current && setError(err));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  return (
+    <Page title={t('signIn.title')}>
+      <ErrorMessage error={error} />
+      {devLogin === null && !error ? <Loading /> : null}
+      {devLogin === true ? <DevSignIn /> : null}
+      {devLogin === false ? (
+        <div className="card" data-testid="dev-login-unavailable">
+          <p>{t('signIn.unavailable')}</p>
+        </div>
+      ) : null}
+    </Page>
+  );
+}
+
+/** The people list of dev-login: pick a person, no password (development and tests only). */
+function DevSignIn() {
   const { t } = useTranslation();
   const { signIn } = useAuth();
   const navigate = useNavigate();
@@ -61,7 +92,7 @@ export function SignInPage() {
   };
 
   return (
-    <Page title={t('signIn.title')}>
+    <>
       <p>{t('signIn.intro')}</p>
       <ErrorMessage error={error} />
       <form onSubmit={(e) => void submit(e)} className="card form">
@@ -80,6 +111,6 @@ export function SignInPage() {
         </button>
       </form>
       <p className="muted small">{t('signIn.production')}</p>
-    </Page>
+    </>
   );
 }
