@@ -4,10 +4,12 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  makeContinueAsNewFunc,
   patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  upsertMemo,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
@@ -36,7 +38,19 @@ import {
   TaskState,
   withdrawUpdate,
 } from '../libs/contracts/approval.contract';
-import { SA_ESCALATED, SA_NEXT_DUE, SA_STAGE, SA_STATUS, SA_TEMPLATE, SA_UNIT } from '../libs/contracts/search-attributes';
+import {
+  SA_ESCALATED,
+  SA_NEXT_DUE,
+  SA_STAGE,
+  SA_STAGE_OPENED_AT,
+  SA_STATUS,
+  SA_TEMPLATE,
+  SA_UNIT,
+  SA_UNIT_CODE,
+  SA_WAITING,
+  WAITING_BLOCKED,
+  WAITING_VACANT,
+} from '../libs/contracts/search-attributes';
 import { conditionHolds, StageDefinition, StageOutcome, stageOutcome, timeoutPolicyOf } from '../libs/domain/chain';
 import { durationToMs } from '../libs/domain/duration';
 import { REASSIGNMENT_REASON_LABELS_ID, ReassignmentReason, reassignmentReason } from '../libs/domain/acting';
@@ -117,8 +131,10 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
   // their look-ups as activities and write each fact on its own (docs/WORKFLOW-VERSIONING.md).
   const batched = patched('batched-writes');
   // Also before any other command, computed once: a stage's opening sets EstafetStatus to in_review
-  // before it upserts (it used to say `submitted` until the next change). That changes which upserts
-  // a run makes, so runs written before it keep the old path (docs/WORKFLOW-VERSIONING.md).
+  // before it upserts (it used to say `submitted` until the next change), the attributes an
+  // administrator filters by (EstafetUnitCode, EstafetWaiting, EstafetStageOpenedAt) are written, and
+  // a move or a Disposisi that changes them upserts them. Each of these changes which upserts a run
+  // makes, so runs written before it keep the old path (docs/WORKFLOW-VERSIONING.md).
   const operatorAttributes = patched('operator-attributes');
   const { resolveApprovers, resolveEscalation, resolveActing } = batched ? lookups : remoteActivities;
   const { record } = remoteActivities;
@@ -315,11 +331,30 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     { validator: (r: ResubmitInput) => checkResubmit(r) },
   );
 
+  /** What the current stage waits on besides a decision (EstafetWaiting): nothing once the approval ended or was returned. */
+  const waitingOn = (): string | null => {
+    if (isFinal() || state.status === 'returned') return null;
+    if (state.blocked && state.blocked.stageIndex === state.stageIndex && state.blocked.round === state.round) return WAITING_BLOCKED;
+    return openTasks().some((t) => !t.assigneePersonId) ? WAITING_VACANT : null;
+  };
+  /** When the current stage round opened: its first task's clock, or the moment it was found blocked. */
+  const stageOpenedAt = (): string | null => {
+    if (state.blocked && state.blocked.stageIndex === state.stageIndex && state.blocked.round === state.round) return state.blocked.since;
+    const clocks = state.tasks.filter((t) => t.stageIndex === state.stageIndex && t.round === state.round).map((t) => t.openedAt ?? t.createdAt);
+    return clocks.sort()[0] ?? null;
+  };
+
   // Upserting is a history event; only changes are written.
   let lastSearchAttributes = '';
   const setSearchAttributes = () => {
     const due = openTasks().map((t) => t.dueAt).filter((d): d is string => !!d).sort()[0];
-    const current = JSON.stringify([state.status, state.stageIndex, state.round, state.tasks.some((t) => t.round === state.round && t.escalationLevel > 0), due ?? null]);
+    const escalated = state.tasks.some((t) => t.round === state.round && t.escalationLevel > 0);
+    const waiting = operatorAttributes ? waitingOn() : null;
+    const openedAt = operatorAttributes ? stageOpenedAt() : null;
+    // The old runs' string must stay exactly as it was: it decides which upserts they make on replay.
+    const current = JSON.stringify(operatorAttributes
+      ? [state.status, state.stageIndex, state.round, escalated, due ?? null, waiting, openedAt]
+      : [state.status, state.stageIndex, state.round, escalated, due ?? null]);
     if (current === lastSearchAttributes) return;
     lastSearchAttributes = current;
     upsertSearchAttributes([
@@ -327,8 +362,15 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       { key: SA_STAGE, value: stages[state.stageIndex]?.name ?? null },
       { key: SA_UNIT, value: input.unitId },
       { key: SA_TEMPLATE, value: `${input.template.code}@${input.template.version}` },
-      { key: SA_ESCALATED, value: state.tasks.some((t) => t.round === state.round && t.escalationLevel > 0) },
+      { key: SA_ESCALATED, value: escalated },
       { key: SA_NEXT_DUE, value: due ? new Date(due) : null },
+      ...(operatorAttributes
+        ? [
+            { key: SA_UNIT_CODE, value: input.unitCode ?? null },
+            { key: SA_WAITING, value: waiting },
+            { key: SA_STAGE_OPENED_AT, value: openedAt ? new Date(openedAt) : null },
+          ]
+        : []),
     ]);
   };
 
@@ -458,6 +500,8 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
     await condition(allHandlersFinished);
     const { snapshot: _omitted, ...rest } = input;
     void _omitted;
+    // The server does not carry a memo over to the next run by itself.
+    if (operatorAttributes) return makeContinueAsNewFunc<typeof approvalWorkflow>({ memo: workflowInfo().memo })({ ...rest, carried: { state } });
     return continueAsNew<typeof approvalWorkflow>({ ...rest, carried: { state } });
   };
 
@@ -556,7 +600,11 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
           result.moved.push({ taskId, newTaskId: next.taskId });
         }
       }
-      if (batch.events.length) await persist(batch);
+      if (batch.events.length) {
+        await persist(batch);
+        // A task of a vacant post now has someone: EstafetWaiting changes.
+        if (operatorAttributes) setSearchAttributes();
+      }
       return result;
     },
     { validator: (a: AssignInput) => checkAssign(a) },
@@ -581,7 +629,11 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
         replaceTask(batch, t, heldBy(s), when, reason, { positionTitle: s.positionTitle, actorPersonId: authority ? moveActor(reason, authority) : null, authority });
       }
     }
-    if (batch.events.length) await persist(batch);
+    if (batch.events.length) {
+      await persist(batch);
+      // A post left vacant, or filled again, changes EstafetWaiting.
+      if (operatorAttributes) setSearchAttributes();
+    }
   };
 
   /** Who holds each post's open tasks that follow the post, so the look-up can name the term of theirs that ended. */
@@ -727,6 +779,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       if (!failure) throw err;
       // The chain names a post that does not resolve (e.g. a unit without a head): only an
       // administrator can sort that out, so the approval waits for them with an alert.
+      state.blocked = { stageIndex: index, round: state.round, since: openedAt, reason: failure.message };
       await persist({
         events: [{ key: `stage:${index}:r${state.round}:blocked`, type: 'stage.blocked', occurredAt: openedAt, data: { stageIndex: index, stage: def.name, round: state.round, reason: failure.message } }],
         notifications: [adminAlert(`stage:${index}:r${state.round}:blocked`, { stage: def.name, reason: failure.message })],
@@ -736,6 +789,7 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       if (batched) setSearchAttributes();
       return false;
     }
+    state.blocked = null;
     const tasks = slots.map((s, slot) => newTask(index, slot, s, openedAt));
     state.tasks.push(...tasks);
     const created = tasks.map(taskCreated);
@@ -842,6 +896,9 @@ export async function approvalWorkflow(input: ApprovalWorkflowInput): Promise<Ap
       }],
       proposal: { status: 'in_review', round: state.round, escalated: false, decidedAt: null },
     });
+    // The title may have changed in the revision: the memo follows, so the Temporal UI shows the current one.
+    const title = r.snapshot?.title;
+    if (operatorAttributes && typeof title === 'string' && title !== workflowInfo().memo?.title) upsertMemo({ title });
     setSearchAttributes();
     resubmitResult = { round: state.round, stageIndex: state.stageIndex, proposalStatus: state.status };
     resubmission = null;

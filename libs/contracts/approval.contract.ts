@@ -15,6 +15,8 @@ export interface ApprovalWorkflowInput {
   proposalId: string;
   proposerPersonId: string;
   unitId: string;
+  /** The unit's code, for the EstafetUnitCode search attribute (absent in runs started by older API code). */
+  unitCode?: string;
   template: { id: string; code: string; version: number };
   chain: ChainDefinition;
   /** What stage conditions test, as of submission. */
@@ -127,6 +129,22 @@ export interface ApprovalState {
   tasks: TaskState[];
   /** Runs of this approval so far (1 + continue-as-new count). */
   run: number;
+  /** Set while the current stage round cannot be resolved (stage.blocked): it waits for an administrator. */
+  blocked?: { stageIndex: number; round: number; since: string; reason: string } | null;
+}
+
+/**
+ * The memo of an approval workflow, set by the API when it starts the workflow, so that the Temporal
+ * UI and `temporal workflow describe` show what a run is about without a look-up.
+ */
+export interface ApprovalMemo {
+  title: string;
+  proposerName: string;
+  unitCode: string;
+  unitName: string;
+  /** `code@version` of the chain template, as in EstafetTemplate. */
+  template: string;
+  templateName: string;
 }
 
 export const decideUpdate = defineUpdate<DecisionResult, [DecisionInput]>('decide');

@@ -2,7 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
-import { searchAttributeCliArgs } from '../contracts/search-attributes';
+import { temporal } from '@temporalio/proto';
+import { ESTAFET_SEARCH_ATTRIBUTES, searchAttributeCliArgs } from '../contracts/search-attributes';
 import { freePort, waitFor } from './ports';
 
 export interface DevServerOptions {
@@ -32,6 +33,28 @@ export async function temporalAnswers(address: string, namespace = 'default'): P
     return true;
   } catch {
     return false;
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * Registers the Estafet search attributes a namespace lacks; answers their names. A dev server started
+ * on an existing database (npm start's) keeps the attributes it had and ignores new `--search-attribute`
+ * flags, and a workflow upserting an unregistered attribute fails its workflow task.
+ */
+export async function registerSearchAttributes(address: string, namespace = 'default'): Promise<string[]> {
+  const connection = await Connection.connect({ address });
+  try {
+    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+    const missing = ESTAFET_SEARCH_ATTRIBUTES.filter((k) => !(customAttributes && k.name in customAttributes));
+    if (missing.length === 0) return [];
+    const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(missing.map((k) => [k.name, IndexedValueType[`INDEXED_VALUE_TYPE_${k.type}`]])),
+    });
+    return missing.map((k) => k.name);
   } finally {
     await connection.close();
   }
@@ -116,6 +139,14 @@ async function startOnce(options: DevServerOptions, httpPort: number, metricsPor
     throw err;
   }
   died.catch(() => undefined);
+  if (options.dbFile) {
+    try {
+      await registerSearchAttributes(address, namespace);
+    } catch (err) {
+      child.kill('SIGKILL');
+      throw err;
+    }
+  }
   return {
     address,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,

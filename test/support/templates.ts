@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
+import { approvalStartDetails } from '../../apps/api/proposals/approval-start';
 import { ApprovalWorkflowInput, DEFAULT_TASK_QUEUE, workflowIdForProposal } from '../../libs/contracts/approval.contract';
 import type { StageDefinition } from '../../libs/domain/chain';
 import { ChainTemplateEntity, ProposalEntity } from '../../libs/persistence/entities';
@@ -39,10 +40,14 @@ export async function startApprovalDirectly(
     .send(validProposal({ templateCode, submit: false }))
     .expect(201);
   const proposal = await stack.dataSource.getRepository(ProposalEntity).findOneByOrFail({ id: draft.body.id });
+  const template = await stack.dataSource.getRepository(ChainTemplateEntity).findOneByOrFail({ id: proposal.templateId! });
+  // The unit code and the memo, as the API passes them.
+  const { unitCode, memo } = await approvalStartDetails(stack.dataSource, proposal, template);
   const input: ApprovalWorkflowInput = {
     proposalId: proposal.id,
     proposerPersonId: proposal.proposerId,
     unitId: proposal.unitId,
+    unitCode,
     template: { id: proposal.templateId!, code: templateCode, version: 1 },
     chain: { stages },
     facts: { budgetEstimate: proposal.budgetEstimate === null ? null : Number(proposal.budgetEstimate), category: proposal.category, crossAgency: false },
@@ -53,6 +58,7 @@ export async function startApprovalDirectly(
     taskQueue: process.env.TEMPORAL_TASK_QUEUE ?? DEFAULT_TASK_QUEUE,
     workflowId: workflowIdForProposal(proposal.id),
     args: [input],
+    memo: { ...memo },
   });
   return { proposal, handle };
 }

@@ -26,6 +26,7 @@ import { ResubmitDto, WithdrawDto } from './dto/proposal-actions.dto';
 import { ProposalView, ResubmitResultView, WithdrawResultView } from './dto/proposal.views';
 import { UpdateProposalDto } from './dto/update-proposal.dto';
 import { proposalFacts, proposalSnapshot } from './proposal-content';
+import { approvalStartDetails } from './approval-start';
 import { withProposalLock } from './proposal-lock';
 import { ProposalQueriesService } from './proposal-queries.service';
 
@@ -228,10 +229,12 @@ export class ProposalsService {
    */
   private async submit(proposal: ProposalEntity, template: ChainTemplateEntity): Promise<void> {
     const workflowId = workflowIdForProposal(proposal.id);
+    const { unitCode, memo } = await approvalStartDetails(this.dataSource, proposal, template);
     const input: ApprovalWorkflowInput = {
       proposalId: proposal.id,
       proposerPersonId: proposal.proposerId,
       unitId: proposal.unitId,
+      unitCode,
       template: { id: template.id, code: template.code, version: template.version },
       chain: template.definition,
       facts: await proposalFacts(this.dataSource, proposal),
@@ -244,6 +247,7 @@ export class ProposalsService {
           taskQueue: this.config.get('TEMPORAL_TASK_QUEUE'),
           workflowId,
           args: [input],
+          memo: { ...memo },
         }),
       );
     } catch (err) {
