@@ -126,6 +126,8 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV ?? 'development',
+    // The sign-in page's people list: on for a laptop unless turned off (the API refuses it with NODE_ENV=production).
+    DEV_LOGIN: process.env.DEV_LOGIN ?? 'true',
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
@@ -137,6 +139,16 @@ async function main(): Promise<void> {
 
   const base = `http://localhost:${port}`;
   await waitFor('the API to become healthy', async () => (await fetch(`${base}/health`)).ok, 90_000, 500);
+  // What the API itself offers, so that the hint below never names a sign-in the server refuses.
+  const { devLogin } = (await (await fetch(`${base}/api/auth/methods`)).json()) as { devLogin: boolean };
+  const signIn = devLogin
+    ? `Sign in (development): pick a person on ${base}/masuk, or POST ${base}/api/auth/dev-login with a seeded NIP, e.g.
+    proposer  Rina Wulandari   199503122020122001
+    approver  Siti Rahmawati   198804102010012003  (Kepala Seksi Perizinan Usaha)
+    admin     Yoga Permana     199001012015011016
+
+    curl -s -X POST ${base}/api/auth/dev-login -H 'content-type: application/json' -d '{"nip":"199503122020122001"}'`
+    : 'dev-login is off (DEV_LOGIN is not true): bearer tokens come from the identity provider (docs/WEB.md).';
   console.log(`
   Estafet is running.
 
@@ -146,12 +158,7 @@ async function main(): Promise<void> {
     Health         ${base}/health
     Temporal UI    ${temporal.uiUrl ?? '(external Temporal: use its own UI)'}
 
-  Sign in (development): pick a person on ${base}/masuk, or POST ${base}/api/auth/dev-login with a seeded NIP, e.g.
-    proposer  Rina Wulandari   199503122020122001
-    approver  Siti Rahmawati   198804102010012003  (Kepala Seksi Perizinan Usaha)
-    admin     Yoga Permana     199001012015011016
-
-    curl -s -X POST ${base}/api/auth/dev-login -H 'content-type: application/json' -d '{"nip":"199503122020122001"}'
+  ${signIn}
 
   Press Ctrl-C to stop everything.
 `);
