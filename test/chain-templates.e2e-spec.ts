@@ -294,19 +294,134 @@ describe('chain templates', () => {
     const listed = await get('/api/templates').expect(200);
     expect(listed.body.items.find((t: { code: string }) => t.code === CODE)).toMatchObject({ version: 2, inUse: used.body.inUse });
   });
-  it('routes a category to the current version of the template claiming it, the newest claim first', async () => {
+  describe('one template per category', () => {
     const category = 'uji-rute-kategori';
-    const umum = await get('/api/templates/umum').expect(200);
-    const routed = async () => (await post('/api/proposals', validProposal({ category, submit: false }), proposer).expect(201)).body.templateId;
+    const routed = async (c = category) => (await post('/api/proposals', validProposal({ category: c, submit: false }), proposer).expect(201)).body.templateId;
+    const auditOf = async (code: string) =>
+      (await get(`/api/admin/audit?targetType=template&targetId=${code}&pageSize=100`).expect(200)).body.items as {
+        action: string;
+        outcome: string;
+        errorCode: string | null;
+        summary: { body?: Record<string, unknown>; result?: Record<string, unknown> };
+      }[];
 
-    const first = await post('/api/templates', { code: 'uji-rute-a', name: 'Rute A', categories: [category], stages: oneStage() }).expect(201);
-    expect(await routed()).toBe(first.body.id);
-    const second = await post('/api/templates', { code: 'uji-rute-b', name: 'Rute B', categories: [category], stages: oneStage() }).expect(201);
-    expect(await routed()).toBe(second.body.id);
-    // B's next version gives the category up: B v1 no longer claims it, so A does again.
-    await post('/api/templates/uji-rute-b/versions', { categories: [], stages: oneStage() }).expect(201);
-    expect(await routed()).toBe(first.body.id);
-    await post('/api/templates/uji-rute-a/versions', { categories: [], stages: oneStage() }).expect(201);
-    expect(await routed()).toBe(umum.body.id);
+    it('refuses a second claim on a category with 409 naming the template that holds it, and stores nothing', async () => {
+      const first = await post('/api/templates', { code: 'uji-rute-a', name: 'Rute A', categories: [category], stages: oneStage() }).expect(201);
+      expect(first.body.categoryChanges).toEqual([]);
+      expect(await routed()).toBe(first.body.id);
+
+      const refused = await post('/api/templates', { code: 'uji-rute-b', name: 'Rute B', categories: ['uji-rute-lain', category], stages: oneStage() });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({
+        code: 'CATEGORY_CLAIMED',
+        message: expect.stringContaining('The category "uji-rute-kategori" is claimed by the template "uji-rute-a" (Rute A, version 1)'),
+        details: [{ field: 'categories', messages: ['category "uji-rute-kategori" is claimed by the template "uji-rute-a" (Rute A, version 1)'] }],
+      });
+      expect(refused.body.message).toContain('takeOverCategories');
+      await get('/api/templates/uji-rute-b').expect(404);
+      expect(await routed()).toBe(first.body.id);
+      // The refusal is in the admin audit log too.
+      expect((await auditOf('uji-rute-b'))[0]).toMatchObject({ action: 'template.create', outcome: 'failed', errorCode: 'CATEGORY_CLAIMED' });
+    });
+
+    it('takes a category over when asked: the other template gets a new version without it, both record the move, and so does the audit log', async () => {
+      const a1 = await get('/api/templates/uji-rute-a/versions/1').expect(200);
+      const b = await post('/api/templates', { code: 'uji-rute-b', name: 'Rute B', categories: ['uji-rute-lain', category], stages: oneStage(), takeOverCategories: true }).expect(201);
+      expect(b.body).toMatchObject({
+        version: 1,
+        categories: ['uji-rute-lain', category],
+        categoryChanges: [{ kind: 'taken-over', category, templateCode: 'uji-rute-a', templateVersion: 1 }],
+      });
+      const a2 = await get('/api/templates/uji-rute-a').expect(200);
+      expect(a2.body).toMatchObject({
+        version: 2,
+        name: 'Rute A',
+        categories: [],
+        stages: a1.body.stages,
+        categoryChanges: [{ kind: 'given-up', category, templateCode: 'uji-rute-b', templateVersion: 1 }],
+      });
+      // Version 1 of A is as it was; new proposals of the category go to B, the one claimant.
+      expect((await get('/api/templates/uji-rute-a/versions/1').expect(200)).body).toMatchObject({ categories: [category], categoryChanges: [] });
+      expect(await routed()).toBe(b.body.id);
+      expect(await stack.dataSource.query(
+        `SELECT code FROM chain_template t WHERE $1 = ANY(t.categories) AND t.version = (SELECT max(l.version) FROM chain_template l WHERE l.code = t.code)`,
+        [category],
+      )).toEqual([{ code: 'uji-rute-b' }]);
+
+      const [entry] = await auditOf('uji-rute-b');
+      expect(entry).toMatchObject({ action: 'template.create', outcome: 'succeeded', errorCode: null });
+      expect(entry.summary.body).toMatchObject({ takeOverCategories: true });
+      expect(entry.summary.result).toEqual({ templateId: b.body.id, version: 1, categoriesTakenOver: [{ category, from: 'uji-rute-a', fromVersion: 1 }] });
+    });
+
+    it('treats a new version like a new template: its categories, given or kept, may not be another template\'s', async () => {
+      // A's new version wants the category back.
+      const back = await post('/api/templates/uji-rute-a/versions', { categories: [category], stages: oneStage() });
+      expect(back.status).toBe(409);
+      expect(back.body).toMatchObject({ code: 'CATEGORY_CLAIMED', details: [{ field: 'categories', messages: [expect.stringContaining('"uji-rute-b" (Rute B, version 1)')] }] });
+      expect((await get('/api/templates/uji-rute-a').expect(200)).body.version).toBe(2);
+
+      // B's own new version keeps its categories without asking: they are its own.
+      const b2 = await post('/api/templates/uji-rute-b/versions', { stages: oneStage({ sla: 'P3D' }) }).expect(201);
+      expect(b2.body).toMatchObject({ version: 2, categories: ['uji-rute-lain', category], categoryChanges: [] });
+
+      // A takes one of them back with a version of its own; B gives it up in version 3 and keeps the other.
+      const a3 = await post('/api/templates/uji-rute-a/versions', { categories: [category], stages: oneStage(), takeOverCategories: true }).expect(201);
+      expect(a3.body).toMatchObject({ version: 3, categoryChanges: [{ kind: 'taken-over', category, templateCode: 'uji-rute-b', templateVersion: 2 }] });
+      const b3 = await get('/api/templates/uji-rute-b').expect(200);
+      expect(b3.body).toMatchObject({
+        version: 3,
+        categories: ['uji-rute-lain'],
+        stages: b2.body.stages,
+        categoryChanges: [{ kind: 'given-up', category, templateCode: 'uji-rute-a', templateVersion: 3 }],
+      });
+      expect(await routed()).toBe(a3.body.id);
+      expect(await routed('uji-rute-lain')).toBe(b3.body.id);
+      const [entry] = await auditOf('uji-rute-a');
+      expect(entry).toMatchObject({ action: 'template.version.create', outcome: 'succeeded' });
+      expect(entry.summary.result).toMatchObject({ version: 3, categoriesTakenOver: [{ category, from: 'uji-rute-b', fromVersion: 2 }] });
+
+      // Giving a category up needs nobody's leave; without a claimant it falls back to the default template.
+      await post('/api/templates/uji-rute-a/versions', { categories: [], stages: oneStage() }).expect(201);
+      expect(await routed()).toBe((await get('/api/templates/umum').expect(200)).body.id);
+    });
+
+    it('refuses a takeOverCategories that is not a boolean with 422 naming it', async () => {
+      const res = await post('/api/templates', { code: 'uji-rute-c', name: 'Rute C', categories: ['uji-rute-c'], stages: oneStage(), takeOverCategories: 'ya' });
+      expect(res.status).toBe(422);
+      expect(detailsOf(res).get('takeOverCategories')).toEqual(['takeOverCategories must be true or false']);
+    });
+
+    it('keeps routing data from before the rule, where two current versions claim a category, to the newer claim; a new claim names both', async () => {
+      const legacy = 'uji-rute-lama';
+      const insert = (code: string, createdAt: string) =>
+        stack.dataSource.query(
+          `INSERT INTO chain_template (id, code, version, name, categories, definition, created_at) VALUES ($1, $2, 1, $3, $4, $5, $6)`,
+          [randomUUID(), code, `Lama ${code}`, [legacy], { stages: oneStage() }, createdAt],
+        );
+      await insert('uji-lama-a', '2025-01-01T00:00:00Z');
+      await insert('uji-lama-b', '2025-02-01T00:00:00Z');
+      const newer = await get('/api/templates/uji-lama-b').expect(200);
+      expect(await routed(legacy)).toBe(newer.body.id);
+
+      const res = await post('/api/templates', { code: 'uji-lama-c', name: 'Lama C', categories: [legacy], stages: oneStage() });
+      expect(res.status).toBe(409);
+      expect(res.body.message).toContain('(and 1 other template)');
+      expect(res.body.details).toEqual([
+        {
+          field: 'categories',
+          messages: [
+            'category "uji-rute-lama" is claimed by the template "uji-lama-a" (Lama uji-lama-a, version 1)',
+            'category "uji-rute-lama" is claimed by the template "uji-lama-b" (Lama uji-lama-b, version 1)',
+          ],
+        },
+      ]);
+      // Taking it over settles it: both give it up.
+      await post('/api/templates', { code: 'uji-lama-c', name: 'Lama C', categories: [legacy], stages: oneStage(), takeOverCategories: true }).expect(201);
+      for (const code of ['uji-lama-a', 'uji-lama-b']) {
+        expect((await get(`/api/templates/${code}`).expect(200)).body).toMatchObject({ version: 2, categories: [], categoryChanges: [{ kind: 'given-up', templateCode: 'uji-lama-c' }] });
+      }
+      expect(await routed(legacy)).toBe((await get('/api/templates/uji-lama-c').expect(200)).body.id);
+    });
   });
 });

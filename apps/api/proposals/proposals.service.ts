@@ -339,7 +339,8 @@ export class ProposalsService {
       return found;
     }
     // Only a template's current version speaks for it: a category dropped in a later version no
-    // longer routes proposals to the older one. If two templates claim it, the newer one wins.
+    // longer routes proposals to the older one. Template writes leave one claimant per category
+    // (TemplatesService); data from before that rule may hold two, and then the newer one wins.
     const byCategory = await repo
       .createQueryBuilder('t')
       .where(':category = ANY(t.categories)', { category })

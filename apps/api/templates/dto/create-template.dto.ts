@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Allow, ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { StageDefinitionDto } from './stage-definition.dto';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -28,6 +28,19 @@ export class ChainBodyDto {
   @ApiProperty({ type: [StageDefinitionDto], minItems: 1, maxItems: 20, description: 'The ordered stages; posts by id or by code' })
   @Allow()
   stages: unknown;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    example: false,
+    description:
+      'A category has one template at a time. Without this, a category that the current version of another template claims is refused ' +
+      '(409 CATEGORY_CLAIMED naming that template). With true, this template takes it over: the other template gets a new version without ' +
+      'it, and both versions record the move in categoryChanges (and the admin audit log)',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'takeOverCategories must be true or false' })
+  takeOverCategories?: boolean;
 }
 
 export class CreateTemplateDto extends ChainBodyDto {
