@@ -181,9 +181,10 @@ describe('S1 — online queue survives a change of head', () => {
     expect(custody.every((c) => c.to !== null)).toBe(true);
     const timeline = (await rina.get(`/api/proposals/${id}`).expect(200)).body.timeline as { type: string; label: string; reason?: string }[];
     expect(timeline.filter((t) => t.type === 'task.reassigned').map((t) => t.reason)).toEqual([
-      'Penunjukan Plt.: Drs. Hendra Wijaya → Sri Wahyuni, S.Sos. (Plt.)',
-      'Penunjukan Plh.: Ir. Bambang Sutrisno → Dr. Yusuf Hidayat (Plh.)',
-      'Masa Plh. berakhir: Dr. Yusuf Hidayat (Plh.) → Ir. Bambang Sutrisno',
+      // Who moved the baton and on what authority: the warrant, and the administrator who recorded it.
+      'Penunjukan Plt.: Drs. Hendra Wijaya → Sri Wahyuni, S.Sos. (Plt.) — Surat Perintah Plt. No. 800/112/2026, dicatat oleh Admin Kepegawaian',
+      'Penunjukan Plh.: Ir. Bambang Sutrisno → Dr. Yusuf Hidayat (Plh.) — Surat Perintah Plh. No. 800/131/2026, dicatat oleh Admin Kepegawaian',
+      'Masa Plh. berakhir: Dr. Yusuf Hidayat (Plh.) → Ir. Bambang Sutrisno — Surat Perintah Plh. No. 800/131/2026, berakhir sesuai tanggal, dicatat oleh Admin Kepegawaian',
     ]);
   }, 120_000);
 });
