@@ -37,6 +37,11 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       slowTestThreshold: 60,
+      // A test against the real servers waits on the condition it checks (eventually(), Temporal's
+      // answers), never on a fixed time; this bound is only there to end a test that hangs. Jest's
+      // 5 s default failed whole suites on a loaded machine (a hook that timed out left its worker
+      // running into the next suite).
+      testTimeout: 180_000,
     },
   ],
 };

@@ -104,9 +104,16 @@ export function personByName(name: string) {
 export const personId = (name: string) => idOf('person', personByName(name)[0]);
 export const positionId = (code: string) => idOf('position', code);
 
+/**
+ * How long a wait gives up after, at the least. The condition decides when a wait ends; the bound
+ * only ends one that never would. On a loaded machine (CI beside other work, two cores) the bounds
+ * the tests name for a quiet one were too short, so none is shorter than this.
+ */
+const LEAST_WAIT_MS = 60_000;
+
 /** Polls until `check` returns a value (not undefined/null/false) or the time runs out. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = LEAST_WAIT_MS, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + Math.max(timeoutMs, LEAST_WAIT_MS);
   let last: unknown;
   for (;;) {
     try {
