@@ -24,6 +24,11 @@ const shared = {
 };
 
 module.exports = {
+  // A test against the real servers waits on the condition it checks (eventually(), Temporal's
+  // answers), never on a fixed time; this bound only ends a test or hook that hangs. Jest's 5 s default
+  // failed whole suites on a loaded machine: a hook that timed out left its stack running into the next
+  // suite. (A global option: Jest ignores it inside a project.) Unit tests finish in milliseconds.
+  testTimeout: 180_000,
   projects: [
     {
       displayName: 'unit',
@@ -37,11 +42,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       slowTestThreshold: 60,
-      // A test against the real servers waits on the condition it checks (eventually(), Temporal's
-      // answers), never on a fixed time; this bound is only there to end a test that hangs. Jest's
-      // 5 s default failed whole suites on a loaded machine (a hook that timed out left its worker
-      // running into the next suite).
-      testTimeout: 180_000,
     },
   ],
 };
