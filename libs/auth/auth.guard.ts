@@ -6,9 +6,9 @@ import { DomainError } from '../http/domain-error';
 import { CallerLookup } from '../persistence/caller-lookup';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import type { AuthUser, TokenClaims } from './auth.types';
+import { UUID } from '../domain/uuid';
 
 const unauthorized = (message: string) => new DomainError('UNAUTHORIZED', message, HttpStatus.UNAUTHORIZED);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Bearer JWT on every route unless marked @Public(); then the route's @Roles(), if any. The token

@@ -26,16 +26,17 @@ export function parseRateLimit(spec: string): { limit: number; windowMs: number 
   return { limit: Number(match[1]), windowMs: Number(match[2]) * WINDOW_MS[match[3] as keyof typeof WINDOW_MS] };
 }
 
+const YES = ['1', 'true', 'yes', 'on'];
+const NO = ['0', 'false', 'no', 'off'];
+
 const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+  typeof value === 'string' ? YES.includes(value.toLowerCase()) : value;
 
 /** Like toBoolean, but a word that is neither yes nor no stays a string and fails validation instead of reading as false. */
 const toStrictBoolean = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
   const word = value.trim().toLowerCase();
-  if (['1', 'true', 'yes', 'on'].includes(word)) return true;
-  if (['0', 'false', 'no', 'off'].includes(word)) return false;
-  return value;
+  return YES.includes(word) ? true : NO.includes(word) ? false : value;
 };
 
 /**

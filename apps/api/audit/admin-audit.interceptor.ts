@@ -8,6 +8,7 @@ import { DomainError } from '../../../libs/http/domain-error';
 import { ADMIN_AUDIT, AuditInput, AuditSpec } from './admin-audit.decorator';
 import { AdminAuditService } from './admin-audit.service';
 import { requestSummary, storable, summarize } from './audit-summary';
+import { UUID } from '../../../libs/domain/uuid';
 
 /** The status and error code a failure is answered with (as AllExceptionsFilter answers it). */
 export function failureOf(err: unknown): { statusCode: number; errorCode: string } {
@@ -20,7 +21,6 @@ export function failureOf(err: unknown): { statusCode: number; errorCode: string
   return { statusCode: 500, errorCode: 'INTERNAL_ERROR' };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The target's id as the database holds it: a uuid in lower case, whatever case the request wrote. */
 const targetIdOf = (spec: AuditSpec, input: AuditInput): string | null => {

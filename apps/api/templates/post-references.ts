@@ -1,5 +1,6 @@
 import { MAX_STAGES } from '../../../libs/domain/chain-validation';
 import type { FieldError } from '../../../libs/http/validation';
+import { UUID } from '../../../libs/domain/uuid';
 
 /**
  * Administrators may name posts by their readable code (KADIS-DPMPTSP) instead of their id. Stored
@@ -14,7 +15,6 @@ const isObject = (value: unknown): value is Json => value !== null && typeof val
 const has = (obj: Json, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
 
 /** Post ids look like this; anything else cannot be an id and is not sent to the database. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_CODE_LENGTH = 64;
 
 export interface PostReferences {

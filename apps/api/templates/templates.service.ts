@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { StageDefinition } from '../../../libs/domain/chain';
 import { validateChain } from '../../../libs/domain/chain-validation';
 import { conflict, notFound, unprocessable } from '../../../libs/http/domain-error';
+import { withAdvisoryLock } from '../../../libs/persistence/advisory-lock';
 import { ChainTemplateEntity, PositionEntity } from '../../../libs/persistence/entities';
 import type { CategoryChange } from '../../../libs/persistence/entities/chain-template.entity';
 import { CreateTemplateDto, CreateVersionDto } from './dto/create-template.dto';
@@ -113,10 +114,10 @@ export class TemplatesService {
    * free and both claim it. Template writes are rare, so taking them one at a time costs nothing.
    */
   private withTemplateLock<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', ['estafet:chain-templates']);
-      return fn(em);
-    });
+    return withAdvisoryLock(this.dataSource, 'estafet:chain-templates', {
+      waitFor: '30s',
+      busy: () => conflict('TEMPLATES_BUSY', 'Another change of the chain templates is in progress; try again in a moment.'),
+    }, fn);
   }
 
   /**
