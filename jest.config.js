@@ -7,6 +7,10 @@ const swc = [
       parser: { syntax: 'typescript', decorators: true },
       transform: { legacyDecorator: true, decoratorMetadata: true },
       keepClassNames: true,
+      // The path aliases of tsconfig.json, rewritten at compile time so they also hold in the global
+      // setup, which Jest loads outside its module resolution.
+      baseUrl: __dirname,
+      paths: { '@libs/*': ['./libs/*'], '@apps/*': ['./apps/*'], '@workflows/*': ['./workflows/*'], '@activities/*': ['./activities/*'] },
     },
     module: { type: 'commonjs' },
     sourceMaps: 'inline',

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { ApproverSelector } from '../libs/domain/chain';
-import { moveAuthorities, PostHolder } from '../libs/persistence/acting-authority';
-import { RecordBatch, RecordStore } from '../libs/persistence/record.store';
+import type { ApproverSelector } from '@libs/domain/chain';
+import { moveAuthorities, PostHolder } from '@libs/persistence/acting-authority';
+import { RecordBatch, RecordStore } from '@libs/persistence/record.store';
 import { ApproverResolver, ResolvedSlot } from './approver-resolver';
 
 export interface ApprovalActivityDeps {

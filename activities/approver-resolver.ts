@@ -1,10 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, In } from 'typeorm';
-import type { ApproverSelector } from '../libs/domain/chain';
-import type { Capacity } from '../libs/domain/proposal';
-import type { MoveAuthority } from '../libs/domain/acting-authority';
-import { actingForPosts } from '../libs/persistence/acting-lookup';
-import { OrgUnitEntity, PersonEntity, PositionEntity } from '../libs/persistence/entities';
+import type { ApproverSelector } from '@libs/domain/chain';
+import type { Capacity } from '@libs/domain/proposal';
+import type { MoveAuthority } from '@libs/domain/acting-authority';
+import { actingForPosts } from '@libs/persistence/acting-lookup';
+import { OrgUnitEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
 
 export interface ResolvedSlot {
   positionId: string;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { misassignedPage, MisassignedApproval } from '../libs/persistence/acting-lookup';
+import { misassignedPage, MisassignedApproval } from '@libs/persistence/acting-lookup';
 
 export interface ContinuityActivityDeps {
   dataSource: DataSource;

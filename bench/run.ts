@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../libs/devstack/paths';
+import { PROJECT_ROOT } from '@libs/devstack/paths';
 import { startChild } from './lib/child';
 import { commitRate, CommitRate } from './lib/commit-rate';
 import { describeMachine } from './lib/machine';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { PROJECT_ROOT } from '../libs/devstack/paths';
+import { PROJECT_ROOT } from '@libs/devstack/paths';
 import { FaultRunOptions, runFaultRun } from './fault/driver';
 import { summary } from './fault/report';
 

@@ -3,13 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ensureDatabase, runMigrations, startEmbeddedPostgres } from '../libs/devstack/postgres';
-import { DATA_DIR, PROJECT_ROOT } from '../libs/devstack/paths';
-import { waitFor } from '../libs/devstack/ports';
-import { ensureTemporalCli } from '../libs/devstack/temporal-cli';
-import { registerSearchAttributes, startTemporalDevServer, temporalAnswers } from '../libs/devstack/temporal-dev-server';
-import { dataSourceOptions } from '../libs/persistence/data-source-options';
-import { seedDemoOrganization } from '../libs/persistence/seed/demo-organization';
+import { ensureDatabase, runMigrations, startEmbeddedPostgres } from '@libs/devstack/postgres';
+import { DATA_DIR, PROJECT_ROOT } from '@libs/devstack/paths';
+import { waitFor } from '@libs/devstack/ports';
+import { ensureTemporalCli } from '@libs/devstack/temporal-cli';
+import { registerSearchAttributes, startTemporalDevServer, temporalAnswers } from '@libs/devstack/temporal-dev-server';
+import { dataSourceOptions } from '@libs/persistence/data-source-options';
+import { seedDemoOrganization } from '@libs/persistence/seed/demo-organization';
 
 /**
  * The local stack behind `npm start`: Temporal (dev server, persisted to .data/) unless

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/persistence/data-source-options';
-import { seedDemoOrganization } from '../libs/persistence/seed/demo-organization';
+import { dataSourceOptions } from '@libs/persistence/data-source-options';
+import { seedDemoOrganization } from '@libs/persistence/seed/demo-organization';
 
 /** `npm run seed`: loads the demo organization into DATABASE_URL (idempotent). */
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { StageDefinition } from '../libs/domain/chain';
-import { ChainTemplateEntity, NotificationOutboxEntity } from '../libs/persistence/entities';
-import { idOf } from '../libs/persistence/seed/demo-organization';
+import type { StageDefinition } from '@libs/domain/chain';
+import { ChainTemplateEntity, NotificationOutboxEntity } from '@libs/persistence/entities';
+import { idOf } from '@libs/persistence/seed/demo-organization';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from './support/app-stack';
 
 interface AdminTask {

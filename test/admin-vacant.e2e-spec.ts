@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { AppointmentEntity, ApprovalTaskEntity, OrgUnitEntity, PersonEntity, PositionEntity } from '../libs/persistence/entities';
+import { AppointmentEntity, ApprovalTaskEntity, OrgUnitEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
 import { AppStack, eventually, startAppStack, validProposal } from './support/app-stack';
 import { insertTemplate } from './support/templates';
 

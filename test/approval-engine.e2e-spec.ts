@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { cancelUpdate, stateQuery, workflowIdForProposal } from '../libs/contracts/approval.contract';
-import { SA_ESCALATED, SA_STATUS } from '../libs/contracts/search-attributes';
-import type { StageDefinition } from '../libs/domain/chain';
+import { cancelUpdate, stateQuery, workflowIdForProposal } from '@libs/contracts/approval.contract';
+import { SA_ESCALATED, SA_STATUS } from '@libs/contracts/search-attributes';
+import type { StageDefinition } from '@libs/domain/chain';
 import {
   AppointmentEntity,
   ApprovalTaskEntity,
@@ -11,9 +11,9 @@ import {
   PersonEntity,
   PositionEntity,
   ProposalEntity,
-} from '../libs/persistence/entities';
-import { DEMO_PEOPLE, idOf } from '../libs/persistence/seed/demo-organization';
-import { TEMPORAL_CLIENT } from '../libs/temporal/temporal-client.module';
+} from '@libs/persistence/entities';
+import { DEMO_PEOPLE, idOf } from '@libs/persistence/seed/demo-organization';
+import { TEMPORAL_CLIENT } from '@libs/temporal/temporal-client.module';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from './support/app-stack';
 import { insertTemplate, startApprovalDirectly } from './support/templates';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { INOVASI_PELAYANAN_PUBLIK_EXAMPLE } from '../apps/api/templates/dto/template.examples';
+import { INOVASI_PELAYANAN_PUBLIK_EXAMPLE } from '@apps/api/templates/dto/template.examples';
 import { AppStack, positionId, startAppStack, validProposal } from './support/app-stack';
 
 /**

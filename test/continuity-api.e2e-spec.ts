@@ -1,5 +1,5 @@
-import type { StageDefinition } from '../libs/domain/chain';
-import { misassignedPage } from '../libs/persistence/acting-lookup';
+import type { StageDefinition } from '@libs/domain/chain';
+import { misassignedPage } from '@libs/persistence/acting-lookup';
 import { AppStack, eventually, startAppStack, validProposal } from './support/app-stack';
 import { buildOrg, Org } from './support/org-fixture';
 import { insertTemplate } from './support/templates';

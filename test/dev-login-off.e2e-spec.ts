@@ -2,7 +2,7 @@
 import './support/dev-login-off';
 import { JwtService } from '@nestjs/jwt';
 import type { Browser } from 'playwright-core';
-import { AppConfig } from '../libs/config/app-config.service';
+import { AppConfig } from '@libs/config/app-config.service';
 import { AppStack, personByName, personId } from './support/app-stack';
 import { launchBrowser, openPage, screenshot, startWebStack } from './support/browser';
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { StageDefinition } from '../libs/domain/chain';
-import { AppointmentEntity, ApprovalTaskEntity, OrgUnitEntity, PersonEntity, PositionEntity } from '../libs/persistence/entities';
+import type { StageDefinition } from '@libs/domain/chain';
+import { AppointmentEntity, ApprovalTaskEntity, OrgUnitEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
 import { AppStack, eventually, startAppStack, validProposal } from './support/app-stack';
 import { insertTemplate } from './support/templates';
 

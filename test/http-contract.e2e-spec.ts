@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { Response } from 'supertest';
-import { AppConfig } from '../libs/config/app-config.service';
+import { AppConfig } from '@libs/config/app-config.service';
 import { AppStack, personByName, personId, startAppStack, validProposal } from './support/app-stack';
 
 /**

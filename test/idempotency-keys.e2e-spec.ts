@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
-import type { StageDefinition } from '../libs/domain/chain';
-import { IdempotencyKeyEntity } from '../libs/persistence/entities';
+import type { StageDefinition } from '@libs/domain/chain';
+import { IdempotencyKeyEntity } from '@libs/persistence/entities';
 import { expectErrorShape, historyCounts, openTasks, proposalStatus } from './security/security-support';
 import { AppStack, startAppStack, validProposal } from './support/app-stack';
 import { buildOrg, Org } from './support/org-fixture';

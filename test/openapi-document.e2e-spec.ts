@@ -3,8 +3,8 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
-import { routeRules } from '../apps/api/openapi-document';
-import { IDEMPOTENCY_KEY } from '../libs/http/idempotency-key';
+import { routeRules } from '@apps/api/openapi-document';
+import { IDEMPOTENCY_KEY } from '@libs/http/idempotency-key';
 import { AppStack, startAppStack } from './support/app-stack';
 
 /**

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { stateQuery, workflowIdForProposal } from '../libs/contracts/approval.contract';
-import { SA_STAGE, SA_STAGE_OPENED_AT, SA_STATUS, SA_UNIT_CODE, SA_WAITING } from '../libs/contracts/search-attributes';
-import type { StageDefinition } from '../libs/domain/chain';
-import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from '../libs/persistence/entities';
-import { TEMPORAL_CLIENT } from '../libs/temporal/temporal-client.module';
+import { stateQuery, workflowIdForProposal } from '@libs/contracts/approval.contract';
+import { SA_STAGE, SA_STAGE_OPENED_AT, SA_STATUS, SA_UNIT_CODE, SA_WAITING } from '@libs/contracts/search-attributes';
+import type { StageDefinition } from '@libs/domain/chain';
+import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from '@libs/persistence/entities';
+import { TEMPORAL_CLIENT } from '@libs/temporal/temporal-client.module';
 import { AppStack, eventually, positionId, startAppStack, validProposal } from './support/app-stack';
 import { buildOrg, Org } from './support/org-fixture';
 import { insertTemplate, startApprovalDirectly } from './support/templates';

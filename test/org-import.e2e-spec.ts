@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Response } from 'supertest';
-import { ORG_IMPORT_EXAMPLE } from '../apps/api/organization/dto/org.examples';
-import { idOf } from '../libs/persistence/seed/demo-organization';
+import { ORG_IMPORT_EXAMPLE } from '@apps/api/organization/dto/org.examples';
+import { idOf } from '@libs/persistence/seed/demo-organization';
 import { AppStack, startAppStack } from './support/app-stack';
 
 jest.setTimeout(120_000);

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { AppointmentEntity } from '../libs/persistence/entities';
-import { idOf } from '../libs/persistence/seed/demo-organization';
+import { AppointmentEntity } from '@libs/persistence/entities';
+import { idOf } from '@libs/persistence/seed/demo-organization';
 import { AppStack, personId, positionId, startAppStack } from './support/app-stack';
 
 jest.setTimeout(60_000);

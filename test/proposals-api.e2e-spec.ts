@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import type { StageDefinition } from '../libs/domain/chain';
-import { ChainTemplateEntity } from '../libs/persistence/entities';
+import type { StageDefinition } from '@libs/domain/chain';
+import { ChainTemplateEntity } from '@libs/persistence/entities';
 import { AppStack, eventually, personId, startAppStack, validProposal } from './support/app-stack';
 
 /**

@@ -1,4 +1,4 @@
-import type { StageDefinition } from '../libs/domain/chain';
+import type { StageDefinition } from '@libs/domain/chain';
 import { AppStack, eventually, startAppStack, validProposal } from './support/app-stack';
 import { buildOrg, Org } from './support/org-fixture';
 import { insertTemplate } from './support/templates';

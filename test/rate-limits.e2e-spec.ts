@@ -3,7 +3,7 @@ import { DECISION_LIMIT, SIGN_IN_LIMIT } from './support/low-rate-limits';
 import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import type { Response } from 'supertest';
-import type { StageDefinition } from '../libs/domain/chain';
+import type { StageDefinition } from '@libs/domain/chain';
 import { AppStack, eventually, startAppStack, validProposal } from './support/app-stack';
 import { buildOrg, Org } from './support/org-fixture';
 import { insertTemplate } from './support/templates';

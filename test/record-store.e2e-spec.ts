@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../libs/persistence/data-source-options';
-import { HistoryEventEntity, ProposalEntity } from '../libs/persistence/entities';
-import { RecordStore } from '../libs/persistence/record.store';
-import { idOf } from '../libs/persistence/seed/demo-organization';
+import { dataSourceOptions } from '@libs/persistence/data-source-options';
+import { HistoryEventEntity, ProposalEntity } from '@libs/persistence/entities';
+import { RecordStore } from '@libs/persistence/record.store';
+import { idOf } from '@libs/persistence/seed/demo-organization';
 
 /** The durable record against real Postgres: schema, idempotency, append-only, tamper evidence. */
 describe('record store (Postgres)', () => {

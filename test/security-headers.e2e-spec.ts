@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express from 'express';
 import request, { type Response } from 'supertest';
-import { securityHeaders } from '../apps/api/configure-app';
+import { securityHeaders } from '@apps/api/configure-app';
 import { AppStack, startAppStack } from './support/app-stack';
 
 /** The Content-Security-Policy as a map of directive → sources. */

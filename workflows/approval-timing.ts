@@ -1,6 +1,6 @@
-import type { TaskState } from '../libs/contracts/approval.contract';
-import type { StageDefinition } from '../libs/domain/chain';
-import { durationToMs } from '../libs/domain/duration';
+import type { TaskState } from '@libs/contracts/approval.contract';
+import type { StageDefinition } from '@libs/domain/chain';
+import { durationToMs } from '@libs/domain/duration';
 
 /**
  * Time-based steps of an open task, as pure functions of the task and its stage: reminders after it

@@ -15,7 +15,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
-import type { ApprovalActivities } from '../activities/approval.activities';
+import type { ApprovalActivities } from '@activities/approval.activities';
 import {
   actingChangedSignal,
   ApprovalState,
@@ -37,7 +37,7 @@ import {
   stateQuery,
   TaskState,
   withdrawUpdate,
-} from '../libs/contracts/approval.contract';
+} from '@libs/contracts/approval.contract';
 import {
   SA_ESCALATED,
   SA_NEXT_DUE,
@@ -50,14 +50,14 @@ import {
   SA_WAITING,
   WAITING_BLOCKED,
   WAITING_VACANT,
-} from '../libs/contracts/search-attributes';
-import { conditionHolds, StageDefinition, StageOutcome, stageOutcome, timeoutPolicyOf } from '../libs/domain/chain';
-import { durationToMs } from '../libs/domain/duration';
-import { REASSIGNMENT_REASON_LABELS_ID, ReassignmentReason, reassignmentReason } from '../libs/domain/acting';
-import { authorityForTask, MoveAuthority, moveActor } from '../libs/domain/acting-authority';
-import { FINAL_STATUSES } from '../libs/domain/proposal';
-import type { NewHistoryEvent, NotificationWrite, RecordBatch, TaskWrite } from '../libs/persistence/record.store';
-import type { ResolvedSlot } from '../activities/approver-resolver';
+} from '@libs/contracts/search-attributes';
+import { conditionHolds, StageDefinition, StageOutcome, stageOutcome, timeoutPolicyOf } from '@libs/domain/chain';
+import { durationToMs } from '@libs/domain/duration';
+import { REASSIGNMENT_REASON_LABELS_ID, ReassignmentReason, reassignmentReason } from '@libs/domain/acting';
+import { authorityForTask, MoveAuthority, moveActor } from '@libs/domain/acting-authority';
+import { FINAL_STATUSES } from '@libs/domain/proposal';
+import type { NewHistoryEvent, NotificationWrite, RecordBatch, TaskWrite } from '@libs/persistence/record.store';
+import type { ResolvedSlot } from '@activities/approver-resolver';
 import { nextWake, reminderTimes, timeoutTime } from './approval-timing';
 
 const ACTIVITY_RETRY: RetryPolicy = {

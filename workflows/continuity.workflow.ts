@@ -1,8 +1,8 @@
 import { condition, continueAsNew, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { ContinuityActivities } from '../activities/continuity.activities';
-import { actingChangedSignal, workflowIdForProposal } from '../libs/contracts/approval.contract';
-import { CONTINUITY_CONTINUE_AS_NEW_AFTER, ContinuityInput, DEFAULT_SWEEP_EVERY, orgChangedSignal } from '../libs/contracts/continuity.contract';
-import { durationToMs } from '../libs/domain/duration';
+import type { ContinuityActivities } from '@activities/continuity.activities';
+import { actingChangedSignal, workflowIdForProposal } from '@libs/contracts/approval.contract';
+import { CONTINUITY_CONTINUE_AS_NEW_AFTER, ContinuityInput, DEFAULT_SWEEP_EVERY, orgChangedSignal } from '@libs/contracts/continuity.contract';
+import { durationToMs } from '@libs/domain/duration';
 
 const { nextActingChange, findMisassigned } = proxyActivities<ContinuityActivities>({
   startToCloseTimeout: '1 minute',

@@ -4,8 +4,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '../../libs/config/app-config.service';
-import { createValidationPipe } from '../../libs/http/validation';
+import { AppConfig } from '@libs/config/app-config.service';
+import { createValidationPipe } from '@libs/http/validation';
 import { createOpenApiDocument } from './openapi-document';
 
 /** Everything about the HTTP surface that main.ts and the e2e tests must share. */

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { AppConfig } from '../../libs/config/app-config.service';
+import { AppConfig } from '@libs/config/app-config.service';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 

@@ -4,9 +4,9 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
-import { IS_PUBLIC, ROLES } from '../../libs/auth/auth.decorators';
-import type { Role } from '../../libs/domain/proposal';
-import { IDEMPOTENCY_KEY_HEADER } from '../../libs/http/idempotency-key';
+import { IS_PUBLIC, ROLES } from '@libs/auth/auth.decorators';
+import type { Role } from '@libs/domain/proposal';
+import { IDEMPOTENCY_KEY_HEADER } from '@libs/http/idempotency-key';
 
 // The parts of the document this file edits (the package does not export their types by name).
 type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { AppConfig } from '../../libs/config/app-config.service';
-import { PROJECT_ROOT } from '../../libs/devstack/paths';
+import { AppConfig } from '@libs/config/app-config.service';
+import { PROJECT_ROOT } from '@libs/devstack/paths';
 
 /**
  * Serves the web app (apps/web, built by `npm run build`) on the same origin as the API: its files, and

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { installTemporalRuntime } from '../../libs/temporal/runtime';
+import { installTemporalRuntime } from '@libs/temporal/runtime';
 import { WorkerModule } from './worker.module';
 
 /** The worker process: a Nest application context (no HTTP) hosting the Temporal worker. */

@@ -2,11 +2,12 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { createApprovalActivities } from '../../activities/approval.activities';
-import { createContinuityActivities } from '../../activities/continuity.activities';
-import { AppConfig } from '../../libs/config/app-config.service';
-import { continuityWorkflowId } from '../../libs/contracts/continuity.contract';
-import type { continuityWorkflow } from '../../workflows/continuity.workflow';
+import { createApprovalActivities } from '@activities/approval.activities';
+import { createContinuityActivities } from '@activities/continuity.activities';
+import { AppConfig } from '@libs/config/app-config.service';
+import { continuityWorkflowId } from '@libs/contracts/continuity.contract';
+import type { continuityWorkflow } from '@workflows/continuity.workflow';
+import { workflowBundlerOptions } from '@libs/temporal/workflow-bundler';
 
 /** Hosts the Temporal worker inside the Nest application context, so activities get DI. */
 @Injectable()
@@ -28,7 +29,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       connection: this.connection,
       namespace: this.config.get('TEMPORAL_NAMESPACE'),
       taskQueue: this.config.get('TEMPORAL_TASK_QUEUE'),
-      ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../../workflows') }),
+      ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../../workflows'), bundlerOptions: workflowBundlerOptions }),
       activities: { ...createApprovalActivities({ dataSource: this.dataSource }), ...createContinuityActivities({ dataSource: this.dataSource }) },
       shutdownGraceTime: '10 seconds',
       ...this.tuning(),

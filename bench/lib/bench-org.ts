@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { StageDefinition } from '../../libs/domain/chain';
+import type { StageDefinition } from '@libs/domain/chain';
 
 export interface BenchOrg {
   suffix: string;

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../libs/devstack/paths';
+import { PROJECT_ROOT } from '@libs/devstack/paths';
 
 export interface Child {
   pid: number;

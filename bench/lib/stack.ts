@@ -7,12 +7,12 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { canConnect, dropDatabase, ensureDatabase, runMigrations, startEmbeddedPostgres } from '../../libs/devstack/postgres';
-import { freePort } from '../../libs/devstack/ports';
-import { ensureTemporalCli } from '../../libs/devstack/temporal-cli';
-import { startTemporalDevServer } from '../../libs/devstack/temporal-dev-server';
-import { dataSourceOptions } from '../../libs/persistence/data-source-options';
-import { seedDemoOrganization } from '../../libs/persistence/seed/demo-organization';
+import { canConnect, dropDatabase, ensureDatabase, runMigrations, startEmbeddedPostgres } from '@libs/devstack/postgres';
+import { freePort } from '@libs/devstack/ports';
+import { ensureTemporalCli } from '@libs/devstack/temporal-cli';
+import { startTemporalDevServer } from '@libs/devstack/temporal-dev-server';
+import { dataSourceOptions } from '@libs/persistence/data-source-options';
+import { seedDemoOrganization } from '@libs/persistence/seed/demo-organization';
 import { note } from './progress';
 
 export interface BenchDatabase {
@@ -64,8 +64,8 @@ export async function startTemporal(): Promise<{ address: string; pid: number; s
  */
 export async function startWorker(): Promise<INestApplicationContext> {
   const { NestFactory } = await import('@nestjs/core');
-  const { WorkerModule } = await import('../../apps/worker/worker.module.js');
-  const { installTemporalRuntime } = await import('../../libs/temporal/runtime.js');
+  const { WorkerModule } = await import('@apps/worker/worker.module.js');
+  const { installTemporalRuntime } = await import('@libs/temporal/runtime.js');
   installTemporalRuntime('ERROR');
   const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
   await worker.init();
@@ -97,8 +97,8 @@ export interface BenchApi {
 
 /** The real API (as apps/api/main.ts builds it) on a free port. Call after `configureEnvironment`. */
 export async function startApi(): Promise<BenchApi> {  const { NestFactory } = await import('@nestjs/core');
-  const { AppModule } = await import('../../apps/api/app.module.js');
-  const { configureApp } = await import('../../apps/api/configure-app.js');
+  const { AppModule } = await import('@apps/api/app.module.js');
+  const { configureApp } = await import('@apps/api/configure-app.js');
   const app = configureApp(await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'], bodyParser: false }));
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_PEOPLE, idOf } from '../../libs/persistence/seed/demo-organization';
+import { DEMO_PEOPLE, idOf } from '@libs/persistence/seed/demo-organization';
 import { Latency, latency, timeSequential } from '../lib/stats';
 import { note, Progress } from '../lib/progress';
 import type { BenchApi } from '../lib/stack';

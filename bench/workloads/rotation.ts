@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { DEMO_PEOPLE } from '../../libs/persistence/seed/demo-organization';
+import { DEMO_PEOPLE } from '@libs/persistence/seed/demo-organization';
 import { note, Progress } from '../lib/progress';
 import type { BenchApi } from '../lib/stack';
 

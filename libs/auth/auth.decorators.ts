@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../domain/proposal';
+import type { Role } from '@libs/domain/proposal';
 import type { AuthUser } from './auth.types';
 
 export const IS_PUBLIC = 'estafet:isPublic';

@@ -1,12 +1,12 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { Role } from '../domain/proposal';
-import { DomainError } from '../http/domain-error';
-import { CallerLookup } from '../persistence/caller-lookup';
+import type { Role } from '@libs/domain/proposal';
+import { DomainError } from '@libs/http/domain-error';
+import { CallerLookup } from '@libs/persistence/caller-lookup';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import type { AuthUser, TokenClaims } from './auth.types';
-import { UUID } from '../domain/uuid';
+import { UUID } from '@libs/domain/uuid';
 
 const unauthorized = (message: string) => new DomainError('UNAUTHORIZED', message, HttpStatus.UNAUTHORIZED);
 

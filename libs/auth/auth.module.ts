@@ -2,7 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Global, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AppConfig } from '../config/app-config.service';
+import { AppConfig } from '@libs/config/app-config.service';
 import { AuthGuard } from './auth.guard';
 
 @Global()

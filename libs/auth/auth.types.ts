@@ -1,4 +1,4 @@
-import type { Role } from '../domain/proposal';
+import type { Role } from '@libs/domain/proposal';
 
 /** Who is calling: the person the bearer token names, with their name and roles as the database holds them now. */
 export interface AuthUser {

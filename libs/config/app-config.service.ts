@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { temporalConnectionSettings, TemporalConnectionSettings } from '../temporal/connection-options';
+import { temporalConnectionSettings, TemporalConnectionSettings } from '@libs/temporal/connection-options';
 import { EnvironmentVariables } from './environment';
 
 /** Typed, read-only access to the validated configuration. The only reader of settings in the apps. */

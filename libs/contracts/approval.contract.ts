@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ChainDefinition, ProposalFacts } from '../domain/chain';
-import type { Capacity, Decision, ProposalStatus, TaskStatus } from '../domain/proposal';
+import type { ChainDefinition, ProposalFacts } from '@libs/domain/chain';
+import type { Capacity, Decision, ProposalStatus, TaskStatus } from '@libs/domain/proposal';
 
 /** Shared between the API (client), the worker and the workflow. Must bundle: no Node or Nest imports. */
 

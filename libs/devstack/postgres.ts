@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../persistence/data-source-options';
+import { dataSourceOptions } from '@libs/persistence/data-source-options';
 
 const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
 

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { ESTAFET_SEARCH_ATTRIBUTES, searchAttributeCliArgs } from '../contracts/search-attributes';
+import { ESTAFET_SEARCH_ATTRIBUTES, searchAttributeCliArgs } from '@libs/contracts/search-attributes';
 import { freePort, waitFor } from './ports';
 
 export interface DevServerOptions {

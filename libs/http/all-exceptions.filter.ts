@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { CORRELATION_HEADER, correlationIdFor } from '../logging/logging.module';
+import { CORRELATION_HEADER, correlationIdFor } from '@libs/logging/logging.module';
 import { DomainError } from './domain-error';
 
 export interface ErrorBody {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../domain/history-hash';
+import { canonicalJson } from '@libs/domain/history-hash';
 
 /**
  * The one rule for every write that takes an Idempotency-Key:

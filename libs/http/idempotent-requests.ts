@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Global, HttpStatus, Injectable, Module } from '@nestjs/common';
-import { IdempotencyStore } from '../persistence/idempotency.store';
+import { IdempotencyStore } from '@libs/persistence/idempotency.store';
 import { DomainError, unprocessable } from './domain-error';
 import { differencesBetween, fingerprintOf, RequestIdentity, reuseMessage } from './idempotency-rule';
 

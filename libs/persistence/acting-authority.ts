@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { moveAuthority, MoveAuthority, PersonRef, PreviousHolder } from '../domain/acting-authority';
+import { moveAuthority, MoveAuthority, PersonRef, PreviousHolder } from '@libs/domain/acting-authority';
 import { AppointmentEntity, DelegationEntity, PersonEntity } from './entities';
 
 export interface PostHolder extends PreviousHolder {

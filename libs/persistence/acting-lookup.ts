@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { effectiveActing, EffectiveActing } from '../domain/acting';
+import { effectiveActing, EffectiveActing } from '@libs/domain/acting';
 import { AppointmentEntity, DelegationEntity } from './entities';
 
 /**

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ROLES, type Role } from '../domain/proposal';
+import { ROLES, type Role } from '@libs/domain/proposal';
 
 /** A signed-in person as the database holds them now. */
 export interface CallerRecord {

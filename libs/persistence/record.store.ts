@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { deterministicUuid, hashEvent, verifyChain, ChainVerification } from '../domain/history-hash';
+import { deterministicUuid, hashEvent, verifyChain, ChainVerification } from '@libs/domain/history-hash';
 import { ApprovalTaskEntity, HistoryEventEntity, NotificationOutboxEntity, ProposalEntity } from './entities';
 import type { NotificationKind } from './entities/notification-outbox.entity';
 

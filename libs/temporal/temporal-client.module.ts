@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, isGrpcDeadlineError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { AppConfig } from '../config/app-config.service';
-import { unavailable } from '../http/domain-error';
+import { AppConfig } from '@libs/config/app-config.service';
+import { unavailable } from '@libs/http/domain-error';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { workflowIdForProposal } from '../../libs/contracts/approval.contract';
+import { workflowIdForProposal } from '@libs/contracts/approval.contract';
 import { FaultHttp } from './http';
 import { expectedEvents, expectedRowId } from './plans';
 import type { Person, ProposalBody, ScenarioRecord } from './scenario';

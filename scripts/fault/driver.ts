@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { DEMO_PEOPLE } from '../../libs/persistence/seed/demo-organization';
+import { DEMO_PEOPLE } from '@libs/persistence/seed/demo-organization';
 import { checkRecords, CheckTotals } from './checks';
 import { FaultHttp, Outcome, Sample } from './http';
 import { planFor, seeded } from './plans';

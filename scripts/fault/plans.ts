@@ -1,4 +1,4 @@
-import { eventIdFor } from '../../libs/persistence/record.store';
+import { eventIdFor } from '@libs/persistence/record.store';
 
 /** The chain of a fault run: three stages, the last two may return the proposal for revision. */
 export const STAGES = 3;

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ensureDatabase, EmbeddedPostgresHandle, runMigrations, startEmbeddedPostgres } from '../../libs/devstack/postgres';
-import { freePort, waitFor } from '../../libs/devstack/ports';
-import { ensureTemporalCli } from '../../libs/devstack/temporal-cli';
-import { RunningDevServer, startTemporalDevServer } from '../../libs/devstack/temporal-dev-server';
-import { dataSourceOptions } from '../../libs/persistence/data-source-options';
-import { seedDemoOrganization } from '../../libs/persistence/seed/demo-organization';
+import { ensureDatabase, EmbeddedPostgresHandle, runMigrations, startEmbeddedPostgres } from '@libs/devstack/postgres';
+import { freePort, waitFor } from '@libs/devstack/ports';
+import { ensureTemporalCli } from '@libs/devstack/temporal-cli';
+import { RunningDevServer, startTemporalDevServer } from '@libs/devstack/temporal-dev-server';
+import { dataSourceOptions } from '@libs/persistence/data-source-options';
+import { seedDemoOrganization } from '@libs/persistence/seed/demo-organization';
 
 export interface FaultStackOptions {
   /** Folder holding the compiled apps (`apps/worker/main.js`, `apps/api/main.js`): dist/ or a test build. */

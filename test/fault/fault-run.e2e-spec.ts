@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../libs/devstack/paths';
+import { PROJECT_ROOT } from '@libs/devstack/paths';
 import type { FaultRunResult } from '../../scripts/fault/driver';
 
 const BOUND_MS = 15_000;

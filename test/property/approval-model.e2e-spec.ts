@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { Client } from '@temporalio/client';
-import { cancelUpdate, resubmitUpdate, withdrawUpdate, workflowIdForProposal } from '../../libs/contracts/approval.contract';
-import type { StageDefinition, StageMode, TimeoutAction } from '../../libs/domain/chain';
-import type { Decision } from '../../libs/domain/proposal';
+import { cancelUpdate, resubmitUpdate, withdrawUpdate, workflowIdForProposal } from '@libs/contracts/approval.contract';
+import type { StageDefinition, StageMode, TimeoutAction } from '@libs/domain/chain';
+import type { Decision } from '@libs/domain/proposal';
 import {
   applyStep,
   initialModel,
@@ -11,10 +11,10 @@ import {
   ModelStep,
   openTasksOf,
   taskSignature,
-} from '../../libs/domain/reference-model';
-import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from '../../libs/persistence/entities';
-import { DEMO_PEOPLE, idOf } from '../../libs/persistence/seed/demo-organization';
-import { TEMPORAL_CLIENT } from '../../libs/temporal/temporal-client.module';
+} from '@libs/domain/reference-model';
+import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from '@libs/persistence/entities';
+import { DEMO_PEOPLE, idOf } from '@libs/persistence/seed/demo-organization';
+import { TEMPORAL_CLIENT } from '@libs/temporal/temporal-client.module';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from '../support/app-stack';
 import { insertTemplate } from '../support/templates';
 

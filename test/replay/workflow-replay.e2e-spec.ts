@@ -10,15 +10,16 @@ import {
   resubmitUpdate,
   withdrawUpdate,
   workflowIdForProposal,
-} from '../../libs/contracts/approval.contract';
-import type { StageDefinition } from '../../libs/domain/chain';
-import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from '../../libs/persistence/entities';
-import { DEMO_PEOPLE, idOf } from '../../libs/persistence/seed/demo-organization';
-import { TEMPORAL_CLIENT } from '../../libs/temporal/temporal-client.module';
+} from '@libs/contracts/approval.contract';
+import type { StageDefinition } from '@libs/domain/chain';
+import { ApprovalTaskEntity, HistoryEventEntity, ProposalEntity } from '@libs/persistence/entities';
+import { DEMO_PEOPLE, idOf } from '@libs/persistence/seed/demo-organization';
+import { TEMPORAL_CLIENT } from '@libs/temporal/temporal-client.module';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from '../support/app-stack';
 import { buildOrg } from '../support/org-fixture';
 import { insertTemplate, startApprovalDirectly } from '../support/templates';
 import { historyFromJson, historyToJson } from './history-json';
+import { workflowBundlerOptions } from '@libs/temporal/workflow-bundler';
 
 /**
  * Approvals run for weeks, so a new release of workflows/ must replay the histories of approvals
@@ -276,7 +277,7 @@ describe('workflow replay', () => {
 
     it('fails a workflow that schedules the same activities in a different order', async () => {
       const saved = await savedHistories();
-      const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./fixtures/reordered-activities.workflow'), logger: quietLogger });
+      const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./fixtures/reordered-activities.workflow'), logger: quietLogger, ...workflowBundlerOptions });
       const failures = await replayFailures({ workflowBundle: { code }, replayName: 'estafet-replay-broken' }, saved);
       expect([...failures.keys()]).toEqual(saved.map((s) => s.file));
       for (const err of failures.values()) expect(err).toBeInstanceOf(DeterminismViolationError);

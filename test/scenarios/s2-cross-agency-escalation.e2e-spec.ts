@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ChainTemplateEntity } from '../../libs/persistence/entities';
-import { idOf } from '../../libs/persistence/seed/demo-organization';
+import { ChainTemplateEntity } from '@libs/persistence/entities';
+import { idOf } from '@libs/persistence/seed/demo-organization';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from '../support/app-stack';
 
 interface HistoryRow {

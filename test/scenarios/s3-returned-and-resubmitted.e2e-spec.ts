@@ -1,4 +1,4 @@
-import { HistoryEventEntity } from '../../libs/persistence/entities';
+import { HistoryEventEntity } from '@libs/persistence/entities';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from '../support/app-stack';
 import { insertTemplate } from '../support/templates';
 

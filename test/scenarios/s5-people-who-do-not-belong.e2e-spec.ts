@@ -1,4 +1,4 @@
-import { ApprovalTaskEntity, HistoryEventEntity } from '../../libs/persistence/entities';
+import { ApprovalTaskEntity, HistoryEventEntity } from '@libs/persistence/entities';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from '../support/app-stack';
 import { insertTemplate } from '../support/templates';
 

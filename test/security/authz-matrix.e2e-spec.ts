@@ -1,8 +1,8 @@
 import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { AppConfig } from '../../libs/config/app-config.service';
-import type { StageDefinition } from '../../libs/domain/chain';
-import { AppointmentEntity, PersonEntity, PositionEntity } from '../../libs/persistence/entities';
+import { AppConfig } from '@libs/config/app-config.service';
+import type { StageDefinition } from '@libs/domain/chain';
+import { AppointmentEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
 import { AppStack, startAppStack, validProposal } from '../support/app-stack';
 import { buildOrg, Org } from '../support/org-fixture';
 import { insertTemplate } from '../support/templates';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import type { StageDefinition } from '../../libs/domain/chain';
-import { PersonEntity } from '../../libs/persistence/entities';
+import type { StageDefinition } from '@libs/domain/chain';
+import { PersonEntity } from '@libs/persistence/entities';
 import { AppStack, startAppStack, validProposal } from '../support/app-stack';
 import { buildOrg, Org } from '../support/org-fixture';
 import { insertTemplate } from '../support/templates';

@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import type { StageDefinition } from '../../libs/domain/chain';
+import type { StageDefinition } from '@libs/domain/chain';
 import { AppStack, eventually, startAppStack, validProposal } from '../support/app-stack';
 import { buildOrg, Org } from '../support/org-fixture';
 import { insertTemplate } from '../support/templates';

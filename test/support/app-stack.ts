@@ -4,11 +4,11 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../apps/api/app.module';
-import { configureApp } from '../../apps/api/configure-app';
-import { WorkerModule } from '../../apps/worker/worker.module';
-import { installTemporalRuntime } from '../../libs/temporal/runtime';
-import { DEMO_PEOPLE, idOf } from '../../libs/persistence/seed/demo-organization';
+import { AppModule } from '@apps/api/app.module';
+import { configureApp } from '@apps/api/configure-app';
+import { WorkerModule } from '@apps/worker/worker.module';
+import { installTemporalRuntime } from '@libs/temporal/runtime';
+import { DEMO_PEOPLE, idOf } from '@libs/persistence/seed/demo-organization';
 import { checkedAgent, OpenApiContract, type OpenApiDocument } from './openapi-contract';
 
 /** The API and the worker, as their processes build them, against the servers global setup started. */

@@ -1,18 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import { canConnect, ensureDatabase, runMigrations, startEmbeddedPostgres } from '../../libs/devstack/postgres';
-import { freePort } from '../../libs/devstack/ports';
-import { ensureTemporalCli } from '../../libs/devstack/temporal-cli';
-import { startTemporalDevServer } from '../../libs/devstack/temporal-dev-server';
-import { dataSourceOptions } from '../../libs/persistence/data-source-options';
-import { seedDemoOrganization } from '../../libs/persistence/seed/demo-organization';
+import { canConnect, ensureDatabase, runMigrations, startEmbeddedPostgres } from '@libs/devstack/postgres';
+import { freePort } from '@libs/devstack/ports';
+import { ensureTemporalCli } from '@libs/devstack/temporal-cli';
+import { startTemporalDevServer } from '@libs/devstack/temporal-dev-server';
+import { dataSourceOptions } from '@libs/persistence/data-source-options';
+import { seedDemoOrganization } from '@libs/persistence/seed/demo-organization';
 import globalTeardown from './global-teardown';
 import { setTestStack, TestStackState } from './test-stack-state';
+import { workflowBundlerOptions } from '@libs/temporal/workflow-bundler';
 
 /**
  * Starts the real servers once for the e2e run: a Temporal dev server (in memory) and a fresh
@@ -21,6 +22,9 @@ import { setTestStack, TestStackState } from './test-stack-state';
  */
 export default async function globalSetup(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'estafet-e2e-'));
+  // mkdtemp makes the folder private to its owner; as root the embedded Postgres runs as its own
+  // system user, which must reach its data folder inside.
+  chmodSync(work, 0o755);
   const state: TestStackState = { workDir: work };
   setTestStack(state);
   try {
@@ -57,7 +61,7 @@ async function start(state: TestStackState): Promise<void> {
   await seedDemoOrganization(ds);
   await ds.destroy();
 
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger, ...workflowBundlerOptions });
   const bundlePath = join(work, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
 

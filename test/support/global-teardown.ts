@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { dropDatabase } from '../../libs/devstack/postgres';
+import { dropDatabase } from '@libs/devstack/postgres';
 import { getTestStack } from './test-stack-state';
 
 export default async function globalTeardown(): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AppointmentEntity, OrgUnitEntity, PersonEntity, PositionEntity } from '../../libs/persistence/entities';
+import { AppointmentEntity, OrgUnitEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
 import type { AppStack, SignedInClient } from './app-stack';
 
 export interface OrgSpec {

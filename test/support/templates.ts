@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Client } from '@temporalio/client';
-import { approvalStartDetails } from '../../apps/api/proposals/approval-start';
-import { ApprovalWorkflowInput, DEFAULT_TASK_QUEUE, workflowIdForProposal } from '../../libs/contracts/approval.contract';
-import type { StageDefinition } from '../../libs/domain/chain';
-import { ChainTemplateEntity, ProposalEntity } from '../../libs/persistence/entities';
-import { TEMPORAL_CLIENT } from '../../libs/temporal/temporal-client.module';
+import { approvalStartDetails } from '@apps/api/proposals/approval-start';
+import { ApprovalWorkflowInput, DEFAULT_TASK_QUEUE, workflowIdForProposal } from '@libs/contracts/approval.contract';
+import type { StageDefinition } from '@libs/domain/chain';
+import { ChainTemplateEntity, ProposalEntity } from '@libs/persistence/entities';
+import { TEMPORAL_CLIENT } from '@libs/temporal/temporal-client.module';
 import { AppStack, validProposal } from './app-stack';
 
 /** Stores a chain template under a fresh code (a test fixture; the templates API has its own tests). */

@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { StageDefinition } from '../../libs/domain/chain';
+import type { StageDefinition } from '@libs/domain/chain';
 import { AppStack, eventually, validProposal } from '../support/app-stack';
 import { launchBrowser, openPage, screenshot, signIn, startWebStack, Viewport, VIEWPORTS } from '../support/browser';
 import { buildOrg, Org } from '../support/org-fixture';

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { ApprovalTaskEntity, OrgUnitEntity, PositionEntity } from '../../libs/persistence/entities';
+import { ApprovalTaskEntity, OrgUnitEntity, PositionEntity } from '@libs/persistence/entities';
 import { AppStack, eventually, positionId, SignedInClient, validProposal } from '../support/app-stack';
 import { launchBrowser, openPage, screenshot, signIn, startWebStack, Viewport } from '../support/browser';
 import { buildOrg } from '../support/org-fixture';

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { cancelUpdate, CloseResult } from '../../../libs/contracts/approval.contract';
-import { conflict, notFound } from '../../../libs/http/domain-error';
-import { IdempotentRequests } from '../../../libs/http/idempotent-requests';
-import { ProposalEntity } from '../../../libs/persistence/entities';
-import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { cancelUpdate, CloseResult } from '@libs/contracts/approval.contract';
+import { conflict, notFound } from '@libs/http/domain-error';
+import { IdempotentRequests } from '@libs/http/idempotent-requests';
+import { ProposalEntity } from '@libs/persistence/entities';
+import { TEMPORAL_CLIENT, TemporalDeadline } from '@libs/temporal/temporal-client.module';
 import { decisionError } from '../tasks/decision-errors';
 import { CancelProposalDto } from './dto/cancel-proposal.dto';
 

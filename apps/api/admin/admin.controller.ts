@@ -9,12 +9,12 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
-import type { AuthUser } from '../../../libs/auth/auth.types';
+import { CurrentUser, Roles } from '@libs/auth/auth.decorators';
+import type { AuthUser } from '@libs/auth/auth.types';
 import { AdminAudit, fromParam } from '../audit/admin-audit.decorator';
-import type { CloseResult } from '../../../libs/contracts/approval.contract';
-import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER, idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
-import { IdParam } from '../../../libs/http/parse-id.pipe';
+import type { CloseResult } from '@libs/contracts/approval.contract';
+import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER, idempotencyKey as checkedIdempotencyKey } from '@libs/http/idempotency-key';
+import { IdParam } from '@libs/http/parse-id.pipe';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { AdminCancelService } from './admin-cancel.service';
 import { AdminService } from './admin.service';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { durationToMs } from '../../../libs/domain/duration';
+import { durationToMs } from '@libs/domain/duration';
 import { AdminTaskQuery, DEFAULT_OLDER_THAN, TaskView } from './dto/admin-task-query.dto';
 import { AdminTaskPageView, AdminTaskView } from './dto/admin-task.view';
 import { NotificationPageView, NotificationQuery, NotificationView } from './dto/notification-query.dto';
-import { pageOf } from '../../../libs/http/page-query';
+import { pageOf } from '@libs/http/page-query';
 import { SummaryCounts, SummaryPageView, SummaryQuery, SummaryRowView } from './dto/summary.dto';
 
 /**

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../libs/http/domain-error';
+import { DomainError } from '@libs/http/domain-error';
 import { cycleTimeRange } from './cycle-time-range';
 
 describe('cycleTimeRange', () => {

@@ -1,4 +1,4 @@
-import { unprocessable } from '../../../libs/http/domain-error';
+import { unprocessable } from '@libs/http/domain-error';
 
 export const DEFAULT_RANGE_DAYS = 90;
 const DAY_MS = 24 * 3600 * 1000;

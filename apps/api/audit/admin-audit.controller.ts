@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { Roles } from '../../../libs/auth/auth.decorators';
+import { Roles } from '@libs/auth/auth.decorators';
 import { INVALID_FIELDS, NOT_ADMIN } from '../organization/dto/org.examples';
 import { AdminAuditService } from './admin-audit.service';
 import { AdminAuditPageView, AdminAuditQuery } from './dto/admin-audit.dto';

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { AuthUser } from '../../../libs/auth/auth.types';
+import type { AuthUser } from '@libs/auth/auth.types';
 
 export const ADMIN_AUDIT = 'estafet:adminAudit';
 

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { unprocessable } from '../../../libs/http/domain-error';
-import { pageOf } from '../../../libs/http/page-query';
-import { AdminAuditEntity } from '../../../libs/persistence/entities';
+import { unprocessable } from '@libs/http/domain-error';
+import { pageOf } from '@libs/http/page-query';
+import { AdminAuditEntity } from '@libs/persistence/entities';
 import { AdminAuditPageView, AdminAuditQuery, AdminAuditView } from './dto/admin-audit.dto';
 
 export type AuditRecord = Omit<AdminAuditEntity, 'id' | 'occurredAt'>;

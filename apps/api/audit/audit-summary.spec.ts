@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError } from '../../../libs/http/domain-error';
+import { DomainError } from '@libs/http/domain-error';
 import { failureOf } from './admin-audit.interceptor';
 import { REDACTED, requestSummary, summarize, SUMMARY_LIMITS } from './audit-summary';
 

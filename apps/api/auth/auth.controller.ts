@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestj
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { CurrentUser, Public } from '../../../libs/auth/auth.decorators';
-import type { AuthUser, TokenClaims } from '../../../libs/auth/auth.types';
-import { AppConfig } from '../../../libs/config/app-config.service';
-import { DomainError, notFound } from '../../../libs/http/domain-error';
-import { PersonEntity } from '../../../libs/persistence/entities';
+import { CurrentUser, Public } from '@libs/auth/auth.decorators';
+import type { AuthUser, TokenClaims } from '@libs/auth/auth.types';
+import { AppConfig } from '@libs/config/app-config.service';
+import { DomainError, notFound } from '@libs/http/domain-error';
+import { PersonEntity } from '@libs/persistence/entities';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { CallerView } from './caller.view';
 import { AuthMethodsDto, DevLoginDto, DevPeopleQuery, DevPersonDto, TokenResponseDto } from './dev-login.dto';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type Role } from '../../../libs/domain/proposal';
-import type { AuthUser } from '../../../libs/auth/auth.types';
+import { ROLES, type Role } from '@libs/domain/proposal';
+import type { AuthUser } from '@libs/auth/auth.types';
 
 /** The person a bearer token names, with the name and roles the database holds now. */
 export class CallerView implements AuthUser {

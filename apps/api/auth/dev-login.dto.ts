@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ROLES, type Role } from '../../../libs/domain/proposal';
-import { ApiNullable } from '../../../libs/http/api-nullable';
+import { ROLES, type Role } from '@libs/domain/proposal';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 /** NIP: the 18-digit civil servant number. */
 const NIP = /^\d{18}$/;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, MoreThan, Or } from 'typeorm';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { actingBoundaries } from '../../../libs/domain/acting';
-import { conflict, notFound } from '../../../libs/http/domain-error';
-import { actingForPosts } from '../../../libs/persistence/acting-lookup';
-import { AppointmentEntity, DelegationEntity, PersonEntity, PositionEntity } from '../../../libs/persistence/entities';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { actingBoundaries } from '@libs/domain/acting';
+import { conflict, notFound } from '@libs/http/domain-error';
+import { actingForPosts } from '@libs/persistence/acting-lookup';
+import { AppointmentEntity, DelegationEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
 import { ContinuitySignal } from './continuity-signal.service';
 import { AppointmentChangeView, AppointmentView, CreateAppointmentDto, EndAppointmentDto, PositionActingView, UpcomingChangeView } from './dto/appointment.dto';
 import { actingView, fieldError, lockOrg, momentOf, openTasksMoving } from './org-time';

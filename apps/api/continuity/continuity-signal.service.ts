@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { AppConfig } from '../../../libs/config/app-config.service';
-import { continuityWorkflowId, orgChangedSignal } from '../../../libs/contracts/continuity.contract';
-import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
-import type { continuityWorkflow } from '../../../workflows/continuity.workflow';
+import { AppConfig } from '@libs/config/app-config.service';
+import { continuityWorkflowId, orgChangedSignal } from '@libs/contracts/continuity.contract';
+import { TEMPORAL_CLIENT } from '@libs/temporal/temporal-client.module';
+import type { continuityWorkflow } from '@workflows/continuity.workflow';
 
 const SIGNAL_DEADLINE_MS = 3000;
 

@@ -10,14 +10,14 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
-import type { AuthUser } from '../../../libs/auth/auth.types';
+import { CurrentUser, Roles } from '@libs/auth/auth.decorators';
+import type { AuthUser } from '@libs/auth/auth.types';
 import { AdminAudit, byAdmin, fromParam, fromResult, pick } from '../audit/admin-audit.decorator';
 import { AppointmentsService } from './appointments.service';
 import { DelegationsService } from './delegations.service';
 import { AppointmentChangeView, CreateAppointmentDto, EndAppointmentDto, PositionActingView } from './dto/appointment.dto';
 import { CreateDelegationDto, DelegationChangeView, DelegationPageView, DelegationQuery, RevokeDelegationDto } from './dto/delegation.dto';
-import { IdParam } from '../../../libs/http/parse-id.pipe';
+import { IdParam } from '@libs/http/parse-id.pipe';
 
 const MOVES = 'Open tasks of the post move to whoever acts for it once the change takes effect (now, or on its date), each with a history event naming the post, both people and the reason.';
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { actingFor } from '../../../libs/domain/acting';
-import { conflict, forbidden, notFound } from '../../../libs/http/domain-error';
-import { pageOf } from '../../../libs/http/page-query';
-import { AppointmentEntity, DelegationEntity, PersonEntity, PositionEntity } from '../../../libs/persistence/entities';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { actingFor } from '@libs/domain/acting';
+import { conflict, forbidden, notFound } from '@libs/http/domain-error';
+import { pageOf } from '@libs/http/page-query';
+import { AppointmentEntity, DelegationEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
 import { ContinuitySignal } from './continuity-signal.service';
 import { CreateDelegationDto, DelegationChangeView, DelegationPageView, DelegationQuery, DelegationView, RevokeDelegationDto } from './dto/delegation.dto';
 import { fieldError, lockOrg, momentOf, openTasksMoving } from './org-time';

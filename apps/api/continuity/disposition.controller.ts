@@ -1,9 +1,9 @@
 import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
-import type { AuthUser } from '../../../libs/auth/auth.types';
+import { CurrentUser, Roles } from '@libs/auth/auth.decorators';
+import type { AuthUser } from '@libs/auth/auth.types';
 import { AdminAudit, pick } from '../audit/admin-audit.decorator';
-import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER, idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
+import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER, idempotencyKey as checkedIdempotencyKey } from '@libs/http/idempotency-key';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { DispositionService } from './disposition.service';
 import { AssignTasksDto, AssignTasksView } from './dto/disposition.dto';

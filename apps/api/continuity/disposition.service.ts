@@ -1,12 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { AssignResult, assignUpdate, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
-import { DomainError } from '../../../libs/http/domain-error';
-import { IdempotentRequests } from '../../../libs/http/idempotent-requests';
-import { ApprovalTaskEntity, PersonEntity } from '../../../libs/persistence/entities';
-import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { AssignResult, assignUpdate, workflowIdForProposal } from '@libs/contracts/approval.contract';
+import { DomainError } from '@libs/http/domain-error';
+import { IdempotentRequests } from '@libs/http/idempotent-requests';
+import { ApprovalTaskEntity, PersonEntity } from '@libs/persistence/entities';
+import { TEMPORAL_CLIENT, TemporalDeadline } from '@libs/temporal/temporal-client.module';
 import { decisionError } from '../tasks/decision-errors';
 import { AssignOutcomeView, AssignTasksDto, AssignTasksView } from './dto/disposition.dto';
 import { fieldError } from './org-time';

@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { unprocessable } from '../../../libs/http/domain-error';
-import type { EffectiveActing } from '../../../libs/domain/acting';
-import { PersonEntity } from '../../../libs/persistence/entities';
-import { misassignedApprovals } from '../../../libs/persistence/acting-lookup';
+import { unprocessable } from '@libs/http/domain-error';
+import type { EffectiveActing } from '@libs/domain/acting';
+import { PersonEntity } from '@libs/persistence/entities';
+import { misassignedApprovals } from '@libs/persistence/acting-lookup';
 import type { ActingForPostView } from './dto/appointment.dto';
 
 /** A moment from the request, or now; a field-level 422 when it is not a real date. */

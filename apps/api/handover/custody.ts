@@ -1,7 +1,7 @@
 import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import type { Capacity, Decision, TaskStatus } from '../../../libs/domain/proposal';
-import { ApprovalTaskEntity, PersonEntity, PositionEntity } from '../../../libs/persistence/entities';
+import type { Capacity, Decision, TaskStatus } from '@libs/domain/proposal';
+import { ApprovalTaskEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
 
 /** How a task came to its holder: opened for the slot, moved because the acting person changed, or escalated. */
 export type CustodyVia = 'assigned' | 'reassigned' | 'escalated';

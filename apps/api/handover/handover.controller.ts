@@ -8,11 +8,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser } from '../../../libs/auth/auth.decorators';
-import type { AuthUser } from '../../../libs/auth/auth.types';
+import { CurrentUser } from '@libs/auth/auth.decorators';
+import type { AuthUser } from '@libs/auth/auth.types';
 import { HandoverProposalView, HandoverView } from './dto/handover.view';
 import { HandoverService } from './handover.service';
-import { IdParam } from '../../../libs/http/parse-id.pipe';
+import { IdParam } from '@libs/http/parse-id.pipe';
 
 const errorExample = (statusCode: number, error: string, code: string, message: string) => ({
   schema: { example: { statusCode, error, code, message, correlationId: '9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c' } },

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { actingFor } from '../../../libs/domain/acting';
-import { PROPOSAL_STATUS_LABELS_ID } from '../../../libs/domain/proposal';
-import { forbidden, notFound } from '../../../libs/http/domain-error';
-import { AppointmentEntity, PersonEntity, ProposalEntity } from '../../../libs/persistence/entities';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { actingFor } from '@libs/domain/acting';
+import { PROPOSAL_STATUS_LABELS_ID } from '@libs/domain/proposal';
+import { forbidden, notFound } from '@libs/http/domain-error';
+import { AppointmentEntity, PersonEntity, ProposalEntity } from '@libs/persistence/entities';
 import { loadCustody } from './custody';
 import {
   ActingNowView,

@@ -2,9 +2,9 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Client } from '@temporalio/client';
-import { Public } from '../../../libs/auth/auth.decorators';
-import { AppConfig } from '../../../libs/config/app-config.service';
-import { TEMPORAL_CLIENT } from '../../../libs/temporal/temporal-client.module';
+import { Public } from '@libs/auth/auth.decorators';
+import { AppConfig } from '@libs/config/app-config.service';
+import { TEMPORAL_CLIENT } from '@libs/temporal/temporal-client.module';
 
 @ApiTags('health')
 @Controller('health')

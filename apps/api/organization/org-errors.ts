@@ -1,4 +1,4 @@
-import { conflict, DomainError, unprocessable } from '../../../libs/http/domain-error';
+import { conflict, DomainError, unprocessable } from '@libs/http/domain-error';
 import { HttpStatus } from '@nestjs/common';
 import { describeCycle } from './org-rules';
 

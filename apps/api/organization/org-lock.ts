@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { conflict } from '../../../libs/http/domain-error';
-import { withAdvisoryLock } from '../../../libs/persistence/advisory-lock';
+import { conflict } from '@libs/http/domain-error';
+import { withAdvisoryLock } from '@libs/persistence/advisory-lock';
 
 /**
  * Runs `fn` in one transaction that holds the organization's advisory lock. The rules that span rows

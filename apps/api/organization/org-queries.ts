@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { actingFor } from '../../../libs/domain/acting';
+import { actingFor } from '@libs/domain/acting';
 import type { ActingView, ActiveAppointmentView, AppointmentHistoryView, PersonAppointmentView } from './dto/org.views';
 
 /*

@@ -1,4 +1,4 @@
-import type { Role } from '../../../libs/domain/proposal';
+import type { Role } from '@libs/domain/proposal';
 
 /*
  * The rules of the organization (units, posts, people) that the admin endpoints and the bulk import

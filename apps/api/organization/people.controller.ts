@@ -11,14 +11,14 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
-import type { AuthUser } from '../../../libs/auth/auth.types';
+import { CurrentUser, Roles } from '@libs/auth/auth.decorators';
+import type { AuthUser } from '@libs/auth/auth.types';
 import { AdminAudit, fromParam, fromResult } from '../audit/admin-audit.decorator';
 import { errorExample, INVALID_FIELDS, NOT_ADMIN, PERSON_EXAMPLE } from './dto/org.examples';
 import { PersonDetailView, PersonPageView } from './dto/org.views';
 import { CreatePersonDto, PersonListQuery, UpdatePersonDto } from './dto/people.dto';
 import { PeopleService } from './people.service';
-import { IdParam } from '../../../libs/http/parse-id.pipe';
+import { IdParam } from '@libs/http/parse-id.pipe';
 
 /** People (ASN). Emails are personal data: only administrators (and the person) see them. */
 @ApiTags('organization')

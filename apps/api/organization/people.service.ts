@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import type { Role } from '../../../libs/domain/proposal';
-import { notFound } from '../../../libs/http/domain-error';
-import { pageOf } from '../../../libs/http/page-query';
-import { PersonEntity } from '../../../libs/persistence/entities';
+import type { AuthUser } from '@libs/auth/auth.types';
+import type { Role } from '@libs/domain/proposal';
+import { notFound } from '@libs/http/domain-error';
+import { pageOf } from '@libs/http/page-query';
+import { PersonEntity } from '@libs/persistence/entities';
 import { CreatePersonDto, PersonListQuery, UpdatePersonDto } from './dto/people.dto';
 import { PersonAppointmentView, PersonDetailView, PersonPageView, PersonView } from './dto/org.views';
 import { alreadyExists } from './org-errors';

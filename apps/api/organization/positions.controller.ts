@@ -11,13 +11,13 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Roles } from '../../../libs/auth/auth.decorators';
+import { Roles } from '@libs/auth/auth.decorators';
 import { AdminAudit, fromParam, fromResult } from '../audit/admin-audit.decorator';
 import { errorExample, INVALID_FIELDS, NOT_ADMIN, POSITION_EXAMPLE } from './dto/org.examples';
 import { PositionDetailView, PositionPageView } from './dto/org.views';
 import { CreatePositionDto, PositionListQuery, UpdatePositionDto } from './dto/positions.dto';
 import { PositionsService } from './positions.service';
-import { IdParam } from '../../../libs/http/parse-id.pipe';
+import { IdParam } from '@libs/http/parse-id.pipe';
 
 const SECOND_HEAD = errorExample(409, 'Conflict', 'UNIT_HAS_HEAD', 'Unit DINKES already has a head post: KADIS-DINKES (Kepala Dinas Kesehatan). A unit has one head post.', [
   {

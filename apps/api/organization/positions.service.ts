@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { notFound } from '../../../libs/http/domain-error';
-import { pageOf } from '../../../libs/http/page-query';
-import { OrgUnitEntity, PositionEntity } from '../../../libs/persistence/entities';
+import { notFound } from '@libs/http/domain-error';
+import { pageOf } from '@libs/http/page-query';
+import { OrgUnitEntity, PositionEntity } from '@libs/persistence/entities';
 import { CreatePositionDto, PositionListQuery, UpdatePositionDto } from './dto/positions.dto';
 import { PositionDetailView, PositionPageView, PositionView, PostRefView } from './dto/org.views';
 import { alreadyExists, cycleRefused, eitherIdOrCode, invalidField, selfReference, unitHasHead, unknownReference } from './org-errors';

@@ -11,13 +11,13 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Roles } from '../../../libs/auth/auth.decorators';
+import { Roles } from '@libs/auth/auth.decorators';
 import { AdminAudit, fromParam, fromResult } from '../audit/admin-audit.decorator';
 import { errorExample, INVALID_FIELDS, NOT_ADMIN, UNIT_EXAMPLE } from './dto/org.examples';
 import { UnitDetailView, UnitListView } from './dto/org.views';
 import { CreateUnitDto, UnitListQuery, UpdateUnitDto } from './dto/units.dto';
 import { UnitsService } from './units.service';
-import { IdParam } from '../../../libs/http/parse-id.pipe';
+import { IdParam } from '@libs/http/parse-id.pipe';
 
 const UNIT_ID = '3f1c2a9e-5b7d-5e0a-9c41-2d8f6b7a1e03';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { notFound } from '../../../libs/http/domain-error';
-import { OrgUnitEntity } from '../../../libs/persistence/entities';
+import { notFound } from '@libs/http/domain-error';
+import { OrgUnitEntity } from '@libs/persistence/entities';
 import { CreateUnitDto, UnitListQuery, UpdateUnitDto } from './dto/units.dto';
 import { UnitDetailView, UnitListView, UnitView } from './dto/org.views';
 import { alreadyExists, cycleRefused, eitherIdOrCode, selfReference, unknownReference } from './org-errors';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { ApprovalMemo } from '../../../libs/contracts/approval.contract';
-import { ChainTemplateEntity, OrgUnitEntity, PersonEntity, ProposalEntity } from '../../../libs/persistence/entities';
+import type { ApprovalMemo } from '@libs/contracts/approval.contract';
+import { ChainTemplateEntity, OrgUnitEntity, PersonEntity, ProposalEntity } from '@libs/persistence/entities';
 
 /**
  * What the API adds when it starts a proposal's approval, read here because workflow code does no

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { ProposalFacts } from '../../../libs/domain/chain';
-import type { ProposalEntity } from '../../../libs/persistence/entities';
+import type { ProposalFacts } from '@libs/domain/chain';
+import type { ProposalEntity } from '@libs/persistence/entities';
 
 /** The proposal's content as written by the proposer: what the record keeps for every submitted version. */
 export function proposalSnapshot(p: ProposalEntity): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { DataSource, QueryFailedError } from 'typeorm';
-import { conflict, unavailable } from '../../../libs/http/domain-error';
+import { conflict, unavailable } from '@libs/http/domain-error';
 
 /** How long a request waits for another change of the same proposal to finish before answering 409. */
 const LOCK_WAIT = '5s';

@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { PROPOSAL_STATUS_LABELS_ID } from '../../../libs/domain/proposal';
-import { DomainError, forbidden, notFound } from '../../../libs/http/domain-error';
-import { ApprovalTaskEntity, ChainTemplateEntity, HistoryEventEntity, ProposalEntity } from '../../../libs/persistence/entities';
-import { RecordStore } from '../../../libs/persistence/record.store';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { PROPOSAL_STATUS_LABELS_ID } from '@libs/domain/proposal';
+import { DomainError, forbidden, notFound } from '@libs/http/domain-error';
+import { ApprovalTaskEntity, ChainTemplateEntity, HistoryEventEntity, ProposalEntity } from '@libs/persistence/entities';
+import { RecordStore } from '@libs/persistence/record.store';
 import { loadCustody } from '../handover/custody';
 import { ProposalListQuery } from './dto/proposal-list-query.dto';
 import {

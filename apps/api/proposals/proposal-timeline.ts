@@ -1,4 +1,4 @@
-import { causedByAnEnd } from '../../../libs/domain/acting-authority';
+import { causedByAnEnd } from '@libs/domain/acting-authority';
 import type { TimelineItemView } from './dto/proposal.views';
 
 /** A history row as the timeline query reads it (joined with the actor's name and post). */

@@ -12,10 +12,10 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../../../libs/auth/auth.decorators';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER } from '../../../libs/http/idempotency-key';
-import { IdParam, VersionParam } from '../../../libs/http/parse-id.pipe';
+import { CurrentUser, Roles } from '@libs/auth/auth.decorators';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER } from '@libs/http/idempotency-key';
+import { IdParam, VersionParam } from '@libs/http/parse-id.pipe';
 import { CreateProposalDto } from './dto/create-proposal.dto';
 import { ResubmitDto, WithdrawDto } from './dto/proposal-actions.dto';
 import { ProposalListQuery } from './dto/proposal-list-query.dto';

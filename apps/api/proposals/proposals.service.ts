@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { AppConfig } from '../../../libs/config/app-config.service';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { AppConfig } from '@libs/config/app-config.service';
 import {
   ApprovalWorkflowInput,
   CloseResult,
@@ -12,14 +12,14 @@ import {
   ResubmitResult,
   withdrawUpdate,
   workflowIdForProposal,
-} from '../../../libs/contracts/approval.contract';
-import { FINAL_STATUSES, PROPOSAL_STATUS_LABELS_ID, ProposalStatus } from '../../../libs/domain/proposal';
-import { conflict, DomainError, forbidden, notFound, unprocessable } from '../../../libs/http/domain-error';
-import { IdempotentRequests } from '../../../libs/http/idempotent-requests';
-import { AppointmentEntity, ChainTemplateEntity, PositionEntity, ProposalEntity } from '../../../libs/persistence/entities';
-import { RecordStore } from '../../../libs/persistence/record.store';
-import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
-import type { approvalWorkflow } from '../../../workflows/approval.workflow';
+} from '@libs/contracts/approval.contract';
+import { FINAL_STATUSES, PROPOSAL_STATUS_LABELS_ID, ProposalStatus } from '@libs/domain/proposal';
+import { conflict, DomainError, forbidden, notFound, unprocessable } from '@libs/http/domain-error';
+import { IdempotentRequests } from '@libs/http/idempotent-requests';
+import { AppointmentEntity, ChainTemplateEntity, PositionEntity, ProposalEntity } from '@libs/persistence/entities';
+import { RecordStore } from '@libs/persistence/record.store';
+import { TEMPORAL_CLIENT, TemporalDeadline } from '@libs/temporal/temporal-client.module';
+import type { approvalWorkflow } from '@workflows/approval.workflow';
 import { decisionError } from '../tasks/decision-errors';
 import { CreateProposalDto } from './dto/create-proposal.dto';
 import { ResubmitDto, WithdrawDto } from './dto/proposal-actions.dto';

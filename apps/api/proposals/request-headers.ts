@@ -1,6 +1,6 @@
-import { unprocessable } from '../../../libs/http/domain-error';
+import { unprocessable } from '@libs/http/domain-error';
 
-export { idempotencyKey } from '../../../libs/http/idempotency-key';
+export { idempotencyKey } from '@libs/http/idempotency-key';
 
 /** A version number, bare or as an entity tag: 3, "3" or W/"3". */
 const VERSION_TAG = /^(?:W\/)?"?([1-9]\d{0,8})"?$/;

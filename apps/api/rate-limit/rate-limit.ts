@@ -2,10 +2,10 @@ import { applyDecorators, ExecutionContext, HttpStatus, Injectable, Module, SetM
 import { Reflector } from '@nestjs/core';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { AppConfig } from '../../../libs/config/app-config.service';
-import { parseRateLimit } from '../../../libs/config/environment';
-import { DomainError } from '../../../libs/http/domain-error';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { AppConfig } from '@libs/config/app-config.service';
+import { parseRateLimit } from '@libs/config/environment';
+import { DomainError } from '@libs/http/domain-error';
 
 /**
  * The rate-limited kinds of request. Each is one budget per client shared by every route in it: a

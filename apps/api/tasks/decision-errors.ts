@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { DecisionFailure, DecisionFailureType } from '../../../libs/contracts/approval.contract';
-import { conflict, DomainError } from '../../../libs/http/domain-error';
+import { DecisionFailure, DecisionFailureType } from '@libs/contracts/approval.contract';
+import { conflict, DomainError } from '@libs/http/domain-error';
 
 const STATUS: Record<DecisionFailureType, HttpStatus> = {
   [DecisionFailure.TaskNotFound]: HttpStatus.NOT_FOUND,

@@ -9,11 +9,11 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentUser } from '../../../libs/auth/auth.decorators';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { DecisionResult } from '../../../libs/contracts/approval.contract';
-import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER, idempotencyKey as checkedIdempotencyKey } from '../../../libs/http/idempotency-key';
-import { IdParam } from '../../../libs/http/parse-id.pipe';
+import { CurrentUser } from '@libs/auth/auth.decorators';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { DecisionResult } from '@libs/contracts/approval.contract';
+import { ApiIdempotencyKey, IDEMPOTENCY_KEY_HEADER, idempotencyKey as checkedIdempotencyKey } from '@libs/http/idempotency-key';
+import { IdParam } from '@libs/http/parse-id.pipe';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { DecisionDto, DecisionResultView, TaskListQuery, TaskPageView } from './dto/decision.dto';
 import { TasksService } from './tasks.service';

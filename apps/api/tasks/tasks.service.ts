@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
-import type { AuthUser } from '../../../libs/auth/auth.types';
-import { decideUpdate, DecisionResult, workflowIdForProposal } from '../../../libs/contracts/approval.contract';
-import { conflict, DomainError, notFound } from '../../../libs/http/domain-error';
-import { IdempotentRequests } from '../../../libs/http/idempotent-requests';
-import { ApprovalTaskEntity, PersonEntity } from '../../../libs/persistence/entities';
-import { TEMPORAL_CLIENT, TemporalDeadline } from '../../../libs/temporal/temporal-client.module';
+import type { AuthUser } from '@libs/auth/auth.types';
+import { decideUpdate, DecisionResult, workflowIdForProposal } from '@libs/contracts/approval.contract';
+import { conflict, DomainError, notFound } from '@libs/http/domain-error';
+import { IdempotentRequests } from '@libs/http/idempotent-requests';
+import { ApprovalTaskEntity, PersonEntity } from '@libs/persistence/entities';
+import { TEMPORAL_CLIENT, TemporalDeadline } from '@libs/temporal/temporal-client.module';
 import { decisionError } from './decision-errors';
 import { DecisionDto, InboxTaskView, TaskListQuery, TaskPageView } from './dto/decision.dto';
 

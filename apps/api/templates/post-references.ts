@@ -1,6 +1,6 @@
-import { MAX_STAGES } from '../../../libs/domain/chain-validation';
-import type { FieldError } from '../../../libs/http/validation';
-import { UUID } from '../../../libs/domain/uuid';
+import { MAX_STAGES } from '@libs/domain/chain-validation';
+import type { FieldError } from '@libs/http/validation';
+import { UUID } from '@libs/domain/uuid';
 
 /**
  * Administrators may name posts by their readable code (KADIS-DPMPTSP) instead of their id. Stored

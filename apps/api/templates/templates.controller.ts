@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { VersionParam } from '../../../libs/http/parse-id.pipe';
+import { VersionParam } from '@libs/http/parse-id.pipe';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -12,7 +12,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Roles } from '../../../libs/auth/auth.decorators';
+import { Roles } from '@libs/auth/auth.decorators';
 import { AdminAudit, fromBody, fromParam, pick } from '../audit/admin-audit.decorator';
 import { CreateTemplateDto, CreateVersionDto } from './dto/create-template.dto';
 import { INOVASI_PELAYANAN_PUBLIK_EXAMPLE } from './dto/template.examples';

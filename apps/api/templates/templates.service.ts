@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { StageDefinition } from '../../../libs/domain/chain';
-import { validateChain } from '../../../libs/domain/chain-validation';
-import { conflict, notFound, unprocessable } from '../../../libs/http/domain-error';
-import { withAdvisoryLock } from '../../../libs/persistence/advisory-lock';
-import { ChainTemplateEntity, PositionEntity } from '../../../libs/persistence/entities';
-import type { CategoryChange } from '../../../libs/persistence/entities/chain-template.entity';
+import type { StageDefinition } from '@libs/domain/chain';
+import { validateChain } from '@libs/domain/chain-validation';
+import { conflict, notFound, unprocessable } from '@libs/http/domain-error';
+import { withAdvisoryLock } from '@libs/persistence/advisory-lock';
+import { ChainTemplateEntity, PositionEntity } from '@libs/persistence/entities';
+import type { CategoryChange } from '@libs/persistence/entities/chain-template.entity';
 import { CreateTemplateDto, CreateVersionDto } from './dto/create-template.dto';
 import { TemplateListView, TemplateView } from './dto/template.views';
 import { postReferences, reportedAsWritten, resolvePostCodes } from './post-references';

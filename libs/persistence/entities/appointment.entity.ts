@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { AppointmentCapacity } from '../../domain/proposal';
+import type { AppointmentCapacity } from '@libs/domain/proposal';
 
 /**
  * Who acts for a post, from when to when, and in which capacity: the definitive holder, a Plt. for a

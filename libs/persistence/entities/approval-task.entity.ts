@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Capacity, Decision, TaskStatus } from '../../domain/proposal';
+import type { Capacity, Decision, TaskStatus } from '@libs/domain/proposal';
 
 /** Read model of one approver slot of one stage round. Written only by the workflow's activities. */
 @Entity('approval_task')

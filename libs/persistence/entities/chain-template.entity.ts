@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
-import type { ChainDefinition } from '../../domain/chain';
+import type { ChainDefinition } from '@libs/domain/chain';
 
 /**
  * A category that moved between templates when this version was written: taken over from another

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Role } from '../../domain/proposal';
+import type { Role } from '@libs/domain/proposal';
 
 /** A civil servant (ASN), identified by NIP. */
 @Entity('person')

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { InitiatorKind, ProposalForm, ProposalStatus, ProposalType } from '../../domain/proposal';
+import type { InitiatorKind, ProposalForm, ProposalStatus, ProposalType } from '@libs/domain/proposal';
 
 export interface PilotPlan {
   durationMonths: number;

@@ -1,4 +1,4 @@
-import { validateChain } from '../../domain/chain-validation';
+import { validateChain } from '@libs/domain/chain-validation';
 import { DEMO_POSITION_CODES, DEMO_TEMPLATES, idOf } from './demo-organization';
 
 describe('demo templates', () => {

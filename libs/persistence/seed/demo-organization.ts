@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import type { ChainDefinition } from '../../domain/chain';
-import type { Role } from '../../domain/proposal';
-import { deterministicUuid } from '../../domain/history-hash';
+import type { ChainDefinition } from '@libs/domain/chain';
+import type { Role } from '@libs/domain/proposal';
+import { deterministicUuid } from '@libs/domain/history-hash';
 import { AppointmentEntity, ChainTemplateEntity, OrgUnitEntity, PersonEntity, PositionEntity } from '../entities';
 
 /**

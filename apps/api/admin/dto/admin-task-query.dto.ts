@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
+import { PageQuery, toBoolean } from '@libs/http/page-query';
 import { IsAgeDuration } from './query-fields';
 
 export const TASK_VIEWS = ['overdue', 'escalated', 'stuck', 'open', 'vacant'] as const;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CAPACITIES, TASK_STATUSES } from '../../../../libs/domain/proposal';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { CAPACITIES, TASK_STATUSES } from '@libs/domain/proposal';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 /** One approval task as an administrator audits it: where it is, who holds it, how late it is. */
 export class AdminTaskView {

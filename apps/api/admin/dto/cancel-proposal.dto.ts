@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
-import { PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
+import { PROPOSAL_STATUSES } from '@libs/domain/proposal';
 
 export class CancelProposalDto {
   @ApiProperty({

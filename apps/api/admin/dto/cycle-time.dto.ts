@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsUUID } from 'class-validator';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 /** Which decisions the cycle-time statistics cover: decided in [from, to), of proposals of one unit or all. */
 export class CycleTimeQuery {

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { NOTIFICATION_KINDS } from '../../../../libs/persistence/entities/notification-outbox.entity';
-import type { NotificationKind } from '../../../../libs/persistence/entities/notification-outbox.entity';
-import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { NOTIFICATION_KINDS } from '@libs/persistence/entities/notification-outbox.entity';
+import type { NotificationKind } from '@libs/persistence/entities/notification-outbox.entity';
+import { PageQuery, toBoolean } from '@libs/http/page-query';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid', example: '6a2f9c1d-7e4b-4a8c-b3d2-1f0e9d8c7b6a' })

@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { durationToMs, isIsoDuration } from '../../../../libs/domain/duration';
+import { durationToMs, isIsoDuration } from '@libs/domain/duration';
 
 /** Ten years: far beyond any SLA, and small enough that `now − duration` is still a valid date. */
 export const MAX_AGE_MS = 3650 * 24 * 3600 * 1000;

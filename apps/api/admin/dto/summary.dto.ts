@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { DEFAULT_OLDER_THAN } from './admin-task-query.dto';
-import { PageQuery } from '../../../../libs/http/page-query';
+import { PageQuery } from '@libs/http/page-query';
 import { IsAgeDuration } from './query-fields';
 
 export class SummaryQuery extends PageQuery {

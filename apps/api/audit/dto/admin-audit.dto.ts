@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '../../../../libs/http/page-query';
-import { AUDIT_OUTCOMES, type AuditOutcome } from '../../../../libs/persistence/entities/admin-audit.entity';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { PageQuery } from '@libs/http/page-query';
+import { AUDIT_OUTCOMES, type AuditOutcome } from '@libs/persistence/entities/admin-audit.entity';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 const PERSON_ID = '5d4c3b2a-1f0e-5d9c-8b7a-6f5e4d3c2b1a';
 

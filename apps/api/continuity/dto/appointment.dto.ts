@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { APPOINTMENT_CAPACITIES, AppointmentCapacity, CAPACITIES } from '../../../../libs/domain/proposal';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { APPOINTMENT_CAPACITIES, AppointmentCapacity, CAPACITIES } from '@libs/domain/proposal';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 /** An appointment to a post: the definitive holder, a Plt. for a vacant post or a Plh. for an absent holder. */
 export class CreateAppointmentDto {

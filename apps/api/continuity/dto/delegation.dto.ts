@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { PageQuery, toBoolean } from '@libs/http/page-query';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 export class CreateDelegationDto {
   @ApiProperty({ format: 'uuid', description: 'The post whose tasks are delegated; the caller must act for it (or be an administrator)' })

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CAPACITIES, DECISIONS, TASK_STATUSES } from '../../../../libs/domain/proposal';
-import type { Capacity, Decision, TaskStatus } from '../../../../libs/domain/proposal';
+import { CAPACITIES, DECISIONS, TASK_STATUSES } from '@libs/domain/proposal';
+import type { Capacity, Decision, TaskStatus } from '@libs/domain/proposal';
 import type { CustodyEntry, CustodyVia } from '../custody';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 export const CUSTODY_VIAS: CustodyVia[] = ['assigned', 'reassigned', 'escalated'];
 

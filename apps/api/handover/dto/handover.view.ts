@@ -1,8 +1,8 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { CAPACITIES, PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
-import type { Capacity, ProposalStatus } from '../../../../libs/domain/proposal';
+import { CAPACITIES, PROPOSAL_STATUSES } from '@libs/domain/proposal';
+import type { Capacity, ProposalStatus } from '@libs/domain/proposal';
 import { CustodyEntryView, OnBehalfOfView } from './custody.view';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 const PROPOSAL_ID = '3f9c2b1e-7d4a-4c55-9e1b-2a6f0c8d4e71';
 const TASK_ID = '8b0d7c1e-52a3-4f0e-9a77-1c2d3e4f5a6b';

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { ROLES } from '../../../../libs/domain/proposal';
+import { ROLES } from '@libs/domain/proposal';
 import {
   MAX_CODE_LENGTH,
   MAX_EMAIL_LENGTH,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from '../../../../libs/domain/proposal';
+import { ROLES, type Role } from '@libs/domain/proposal';
 import { POSITION_LEVELS, UNIT_KINDS } from '../org-rules';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 const UNIT_ID = '3f1c2a9e-5b7d-5e0a-9c41-2d8f6b7a1e03';
 const PARENT_ID = '7a6b5c4d-3e2f-5a1b-8c9d-0e1f2a3b4c5d';

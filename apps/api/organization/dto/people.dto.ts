@@ -1,7 +1,7 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, ValidateIf, Equals } from 'class-validator';
-import { ROLES, type Role } from '../../../../libs/domain/proposal';
-import { PageQuery } from '../../../../libs/http/page-query';
+import { ROLES, type Role } from '@libs/domain/proposal';
+import { PageQuery } from '@libs/http/page-query';
 import { DEFAULT_PERSON_ROLES } from '../org-rules';
 import { IsNip, IsOmittable, IsOrgName, IsPersonEmail, IsRoleList } from './org-fields';
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQuery } from '../../../../libs/http/page-query';
+import { PageQuery } from '@libs/http/page-query';
 import { POSITION_LEVELS, type PositionLevel } from '../org-rules';
 import { IsId, IsOmittable, IsOrgCode, IsOrgName, IsPositionLevel } from './org-fields';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 export class CreatePositionDto {
   @ApiProperty({ example: 'KABID-YANKES', maxLength: 64, description: 'Unique, immutable; letters and digits joined by . _ -' })

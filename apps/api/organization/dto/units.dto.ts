@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { UNIT_KINDS, type UnitKind } from '../org-rules';
 import { IsId, IsOmittable, IsOrgCode, IsOrgName, IsUnitKind } from './org-fields';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 export class CreateUnitDto {
   @ApiProperty({ example: 'DINKES-YANKES', maxLength: 64, description: 'Unique, immutable; letters and digits joined by . _ -' })

@@ -1,4 +1,4 @@
-import type { Role } from '../../../../libs/domain/proposal';
+import type { Role } from '@libs/domain/proposal';
 import { cyclesIn, DEFAULT_PERSON_ROLES, describeCycle, normalizedRoles, sameRoles } from '../org-rules';
 import { emptyCounts, type ImportCounts, type ImportEntity, type ImportError, type RowAt, sortErrors } from './import-report';
 import { type CheckedRow, type ImportPersonRow, type ImportPositionRow, type ImportUnitRow, rowError } from './import-rows';

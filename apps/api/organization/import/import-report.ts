@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 /*
  * What a bulk import of the organization answers: what it would do (or did) per entity, and every

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, validateSync, ValidationError } from 'class-validator';
-import { ROLES, type Role } from '../../../../libs/domain/proposal';
+import { ROLES, type Role } from '@libs/domain/proposal';
 import { DEFAULT_PERSON_ROLES, POSITION_LEVELS, UNIT_KINDS } from '../org-rules';
 import { IsNip, IsOrgCode, IsOrgName, IsPersonEmail, IsPositionLevel, IsRoleList, IsUnitKind } from '../dto/org-fields';
 import { type ImportEntity, type ImportError, reportedValue, type RowAt, type SourceRow } from './import-report';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 /*
  * The rows of an import, checked field by field with the same rules as the create endpoints. All

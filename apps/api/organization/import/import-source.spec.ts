@@ -1,4 +1,4 @@
-import { DomainError } from '../../../../libs/http/domain-error';
+import { DomainError } from '@libs/http/domain-error';
 import { MAX_IMPORT_ROWS } from './import-report';
 import { checkSize, csvSource, jsonSource } from './import-source';
 

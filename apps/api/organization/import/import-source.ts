@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import { DomainError } from '../../../../libs/http/domain-error';
-import type { FieldError } from '../../../../libs/http/validation';
+import { DomainError } from '@libs/http/domain-error';
+import type { FieldError } from '@libs/http/validation';
 import { csvRows } from './csv-rows';
 import { IMPORT_ENTITIES, type ImportEntity, type ImportError, MAX_IMPORT_ROWS, type SourceRow } from './import-report';
 

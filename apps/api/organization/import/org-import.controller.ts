@@ -13,9 +13,9 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Roles } from '../../../../libs/auth/auth.decorators';
+import { Roles } from '@libs/auth/auth.decorators';
 import { AdminAudit, type AuditInput, pick } from '../../audit/admin-audit.decorator';
-import { DomainError } from '../../../../libs/http/domain-error';
+import { DomainError } from '@libs/http/domain-error';
 import {
   errorExample,
   NOT_ADMIN,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '../../../../libs/http/domain-error';
-import { OrgUnitEntity, PersonEntity, PositionEntity } from '../../../../libs/persistence/entities';
+import { DomainError } from '@libs/http/domain-error';
+import { OrgUnitEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
 import { withOrganizationLock } from '../org-lock';
 import { type ExistingOrg, type ImportPlan, planImport, type PersonRecord, type PositionRecord, type UnitRecord } from './import-plan';
 import { type ImportError, type ImportReport, MAX_REPORTED_ERRORS, sortErrors } from './import-report';

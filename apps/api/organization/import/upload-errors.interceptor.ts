@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import { catchError, Observable, throwError } from 'rxjs';
-import { DomainError } from '../../../../libs/http/domain-error';
+import { DomainError } from '@libs/http/domain-error';
 import { IMPORT_ENTITIES, MAX_CSV_BYTES } from './import-report';
 
 const MB = MAX_CSV_BYTES / (1024 * 1024);

@@ -21,8 +21,8 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { INITIATOR_KINDS, PROPOSAL_FORMS, PROPOSAL_TYPES } from '../../../../libs/domain/proposal';
-import type { InitiatorKind, ProposalForm, ProposalType } from '../../../../libs/domain/proposal';
+import { INITIATOR_KINDS, PROPOSAL_FORMS, PROPOSAL_TYPES } from '@libs/domain/proposal';
+import type { InitiatorKind, ProposalForm, ProposalType } from '@libs/domain/proposal';
 
 /**
  * At most `places` decimal places (a rupiah amount is stored as numeric(18, 2)). Instead of

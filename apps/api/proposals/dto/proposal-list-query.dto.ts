@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
-import { PageQuery } from '../../../../libs/http/page-query';
-import type { ProposalStatus } from '../../../../libs/domain/proposal';
+import { PROPOSAL_STATUSES } from '@libs/domain/proposal';
+import { PageQuery } from '@libs/http/page-query';
+import type { ProposalStatus } from '@libs/domain/proposal';
 
 
 /** `status=a,b`, `status=a&status=b` or both: one flat list; anything that is not a string is left for the validator to refuse. */

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CAPACITIES, DECISIONS, PROPOSAL_STATUSES } from '../../../../libs/domain/proposal';
-import type { Attachment, OutcomeIndicator, PilotPlan } from '../../../../libs/persistence/entities/proposal.entity';
+import { CAPACITIES, DECISIONS, PROPOSAL_STATUSES } from '@libs/domain/proposal';
+import type { Attachment, OutcomeIndicator, PilotPlan } from '@libs/persistence/entities/proposal.entity';
 import { CustodyEntryView } from '../../handover/dto/custody.view';
 import { StageConditionDto } from '../../templates/dto/stage-definition.dto';
 import { AttachmentDto, IndicatorDto, PilotPlanDto } from './create-proposal.dto';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 const PROPOSAL_ID = '3f9c2b1e-7d4a-4c55-9e1b-2a6f0c8d4e71';
 const WHEN = '2026-03-02T08:15:00.000Z';

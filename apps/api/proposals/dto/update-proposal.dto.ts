@@ -16,10 +16,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { INITIATOR_KINDS, PROPOSAL_FORMS, PROPOSAL_TYPES } from '../../../../libs/domain/proposal';
-import type { InitiatorKind, ProposalForm, ProposalType } from '../../../../libs/domain/proposal';
+import { INITIATOR_KINDS, PROPOSAL_FORMS, PROPOSAL_TYPES } from '@libs/domain/proposal';
+import type { InitiatorKind, ProposalForm, ProposalType } from '@libs/domain/proposal';
 import { AttachmentDto, IndicatorDto, MaxDecimalPlaces, PilotPlanDto } from './create-proposal.dto';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 /**
  * Optional, but validated whenever the key is present: `null` is refused rather than silently

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { CAPACITIES, DECISIONS } from '../../../../libs/domain/proposal';
-import { PageQuery, toBoolean } from '../../../../libs/http/page-query';
-import type { Decision } from '../../../../libs/domain/proposal';
-import { ApiNullable } from '../../../../libs/http/api-nullable';
+import { CAPACITIES, DECISIONS } from '@libs/domain/proposal';
+import { PageQuery, toBoolean } from '@libs/http/page-query';
+import type { Decision } from '@libs/domain/proposal';
+import { ApiNullable } from '@libs/http/api-nullable';
 
 export class DecisionDto {
   @ApiProperty({ enum: DECISIONS, example: 'approve' })

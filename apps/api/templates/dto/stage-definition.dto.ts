@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CONDITION_FIELDS, TIMEOUT_ACTIONS } from '../../../../libs/domain/chain';
+import { CONDITION_FIELDS, TIMEOUT_ACTIONS } from '@libs/domain/chain';
 
 /*
  * OpenAPI descriptions of a stage. These classes only document the shape: selectors and conditions

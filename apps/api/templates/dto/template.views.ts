@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StageDefinition } from '../../../../libs/domain/chain';
+import type { StageDefinition } from '@libs/domain/chain';
 import { StageDefinitionDto } from './stage-definition.dto';
 
 /** A category that moved between templates when a version was written. */
