@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@libs/config/app-config.service';
+import { AdvisoryLocks } from './advisory-lock';
 import { CallerLookup } from './caller-lookup';
 import { dataSourceOptions } from './data-source-options';
 import { IdempotencyStore } from './idempotency.store';
@@ -22,7 +23,8 @@ import { RecordStore } from './record.store';
     { provide: RecordStore, inject: [DataSource], useFactory: (ds: DataSource) => new RecordStore(ds) },
     { provide: CallerLookup, inject: [DataSource], useFactory: (ds: DataSource) => new CallerLookup(ds) },
     { provide: IdempotencyStore, inject: [DataSource], useFactory: (ds: DataSource) => new IdempotencyStore(ds) },
+    { provide: AdvisoryLocks, inject: [DataSource], useFactory: (ds: DataSource) => new AdvisoryLocks(ds) },
   ],
-  exports: [RecordStore, CallerLookup, IdempotencyStore],
+  exports: [RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks],
 })
 export class PersistenceModule {}

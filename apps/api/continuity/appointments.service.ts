@@ -35,7 +35,7 @@ export class AppointmentsService {
     if (dto.capacity === 'plh' && !endsAt) throw fieldError('endsAt', 'a Plh. stands in for an absent holder for a set term: endsAt is required');
 
     const { appointment, ended } = await this.dataSource.transaction(async (em) => {
-      await lockOrg(em, [`position:${positionId}`, `person:${dto.personId}`]);
+      await lockOrg(em, [{ kind: 'position', id: positionId }, { kind: 'person', id: dto.personId }]);
       const position = await em.getRepository(PositionEntity).findOneBy({ id: positionId });
       if (!position) throw notFound('Position', positionId);
       const person = await em.getRepository(PersonEntity).findOneBy({ id: dto.personId });
@@ -113,7 +113,7 @@ export class AppointmentsService {
     const ended = await this.dataSource.transaction(async (em) => {
       const found = await em.getRepository(AppointmentEntity).findOneBy({ id });
       if (!found) throw notFound('Appointment', id);
-      await lockOrg(em, [`position:${found.positionId}`, `person:${found.personId}`]);
+      await lockOrg(em, [{ kind: 'position', id: found.positionId }, { kind: 'person', id: found.personId }]);
       const row = (await em.getRepository(AppointmentEntity).findOneBy({ id }))!;
       const endsAt = momentOf('endsAt', dto.endsAt, new Date());
       if (row.endsAt && row.endsAt <= endsAt) throw conflict('ALREADY_ENDED', `This appointment already ends on ${row.endsAt.toISOString()}.`);

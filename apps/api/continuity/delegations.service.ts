@@ -33,7 +33,7 @@ export class DelegationsService {
     if (endsAt.getTime() - startsAt.getTime() > MAX_DELEGATION_MS) throw fieldError('endsAt', 'a delegation lasts at most 90 days');
 
     const created = await this.dataSource.transaction(async (em) => {
-      await lockOrg(em, [`position:${dto.positionId}`]);
+      await lockOrg(em, [{ kind: 'position', id: dto.positionId }]);
       const position = await em.getRepository(PositionEntity).findOneBy({ id: dto.positionId });
       if (!position) throw fieldError('positionId', `no post has id ${dto.positionId}`);
       const delegate = await em.getRepository(PersonEntity).findOneBy({ id: dto.delegatePersonId });
@@ -80,7 +80,7 @@ export class DelegationsService {
     const revoked = await this.dataSource.transaction(async (em) => {
       const found = await em.getRepository(DelegationEntity).findOneBy({ id });
       if (!found) throw notFound('Delegation', id);
-      await lockOrg(em, [`position:${found.positionId}`]);
+      await lockOrg(em, [{ kind: 'position', id: found.positionId }]);
       const row = (await em.getRepository(DelegationEntity).findOneBy({ id }))!;
       if (!isAdmin(user) && row.delegatorPersonId !== user.personId) {
         throw forbidden('NOT_DELEGATOR', 'Only the person who delegated (or an administrator) can revoke a delegation.');

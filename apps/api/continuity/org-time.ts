@@ -3,6 +3,7 @@ import { unprocessable } from '@libs/http/domain-error';
 import type { EffectiveActing } from '@libs/domain/acting';
 import { PersonEntity } from '@libs/persistence/entities';
 import { misassignedApprovals } from '@libs/persistence/acting-lookup';
+import { LockName, takeRowLocks } from '@libs/persistence/advisory-lock';
 import type { ActingForPostView } from './dto/appointment.dto';
 
 /** A moment from the request, or now; a field-level 422 when it is not a real date. */
@@ -20,10 +21,8 @@ export const fieldError = (field: string, message: string) =>
  * Serialises changes of who acts for a post (and of a person's posts) inside the caller's transaction,
  * so two concurrent appointments cannot both see the post as free.
  */
-export async function lockOrg(em: EntityManager, keys: string[]): Promise<void> {
-  for (const key of [...new Set(keys)].sort()) {
-    await em.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`estafet:org:${key}`]);
-  }
+export function lockOrg(em: EntityManager, names: LockName[]): Promise<void> {
+  return takeRowLocks(em, names);
 }
 
 export async function actingView(em: EntityManager, acting: EffectiveActing | null): Promise<ActingForPostView | null> {

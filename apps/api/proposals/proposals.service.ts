@@ -17,6 +17,7 @@ import { FINAL_STATUSES, PROPOSAL_STATUS_LABELS_ID, ProposalStatus } from '@libs
 import { conflict, DomainError, forbidden, notFound, unprocessable } from '@libs/http/domain-error';
 import { IdempotentRequests } from '@libs/http/idempotent-requests';
 import { AppointmentEntity, ChainTemplateEntity, PositionEntity, ProposalEntity } from '@libs/persistence/entities';
+import { AdvisoryLocks } from '@libs/persistence/advisory-lock';
 import { RecordStore } from '@libs/persistence/record.store';
 import { TEMPORAL_CLIENT, TemporalDeadline } from '@libs/temporal/temporal-client.module';
 import type { approvalWorkflow } from '@workflows/approval.workflow';
@@ -27,7 +28,7 @@ import { ProposalView, ResubmitResultView, WithdrawResultView } from './dto/prop
 import { UpdateProposalDto } from './dto/update-proposal.dto';
 import { proposalFacts, proposalSnapshot } from './proposal-content';
 import { approvalStartDetails } from './approval-start';
-import { withProposalLock } from './proposal-lock';
+import { PROPOSAL_LOCK } from './proposal-lock';
 import { ProposalQueriesService } from './proposal-queries.service';
 
 /** The template used when a proposal names none and no template claims its category. */
@@ -67,7 +68,13 @@ export class ProposalsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly deadline: TemporalDeadline,
     private readonly idempotency: IdempotentRequests,
+    private readonly locks: AdvisoryLocks,
   ) {}
+
+  /** Runs `fn` holding the proposal's lock (see PROPOSAL_LOCK). */
+  private locked<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    return this.locks.whileHolding({ kind: 'proposal', id }, PROPOSAL_LOCK, fn);
+  }
 
   async create(user: AuthUser, dto: CreateProposalDto): Promise<ProposalView> {
     const unitId = await this.unitOf(user.personId);
@@ -105,7 +112,7 @@ export class ProposalsService {
    * overwrites another one or a proposal that has moved on.
    */
   async edit(user: AuthUser, id: string, dto: UpdateProposalDto, expectedVersion?: number): Promise<ProposalView> {
-    await withProposalLock(this.dataSource, id, async () => {
+    await this.locked(id, async () => {
       const proposal = await this.owned(user, id, 'edit');
       if (!EDITABLE.includes(proposal.status)) {
         throw conflict('NOT_EDITABLE', `Only a draft or a proposal returned for revision can be edited; this one is ${label(proposal.status)}.`);
@@ -133,7 +140,7 @@ export class ProposalsService {
 
   /** Submits a draft: starts its approval workflow on the latest version of its chain template. */
   async submitDraft(user: AuthUser, id: string): Promise<ProposalView> {
-    await withProposalLock(this.dataSource, id, async () => {
+    await this.locked(id, async () => {
       const proposal = await this.owned(user, id, 'submit');
       if (proposal.status !== 'draft') {
         const hint = proposal.status === 'returned' ? ' A proposal returned for revision is resubmitted (POST /api/proposals/:id/resubmit).' : '';
@@ -156,7 +163,7 @@ export class ProposalsService {
    * resubmit again after a later return.
    */
   async resubmit(user: AuthUser, id: string, dto: ResubmitDto, idempotencyKey?: string): Promise<ResubmitResultView> {
-    const result = await withProposalLock(this.dataSource, id, async (): Promise<ResubmitResult> => {
+    const result = await this.locked(id, async (): Promise<ResubmitResult> => {
       const proposal = await this.owned(user, id, 'resubmit');
       const note = dto.note?.trim() || undefined;
       const identity = { operation: 'resubmit', target: id, request: { proposalVersion: proposal.version, note: note ?? null } };
@@ -195,7 +202,7 @@ export class ProposalsService {
    */
   async withdraw(user: AuthUser, id: string, dto: WithdrawDto): Promise<WithdrawResultView> {
     const reason = dto.reason.trim();
-    const result = await withProposalLock(this.dataSource, id, async (): Promise<CloseResult> => {
+    const result = await this.locked(id, async (): Promise<CloseResult> => {
       const proposal = await this.owned(user, id, 'withdraw');
       if (FINAL_STATUSES.includes(proposal.status)) {
         throw conflict('APPROVAL_ENDED', `This proposal is already ${label(proposal.status)}; it can no longer be withdrawn.`);
