@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AppConfig } from '@libs/config/app-config.service';
-import { PROJECT_ROOT } from '@libs/devstack/paths';
+import { defaultWebRoot } from './web-root';
 
 /**
  * Serves the web app (apps/web, built by `npm run build`) on the same origin as the API: its files, and
@@ -14,7 +13,7 @@ import { PROJECT_ROOT } from '@libs/devstack/paths';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => [
         {
-          rootPath: config.get('WEB_ROOT') ?? join(PROJECT_ROOT, 'dist', 'web'),
+          rootPath: config.get('WEB_ROOT') ?? defaultWebRoot(__dirname),
           exclude: ['/api/{*path}', '/health'],
           serveStaticOptions: { index: false, fallthrough: true, maxAge: '1h' },
         },
