@@ -2,8 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@libs/config/app-config.service';
+import { AdminDashboards } from './admin-dashboards.queries';
 import { AdvisoryLocks } from './advisory-lock';
 import { CallerLookup } from './caller-lookup';
+import { CycleTimeQueries } from './cycle-times.queries';
 import { dataSourceOptions } from './data-source-options';
 import { IdempotencyStore } from './idempotency.store';
 import { RecordStore } from './record.store';
@@ -24,7 +26,9 @@ import { RecordStore } from './record.store';
     { provide: CallerLookup, inject: [DataSource], useFactory: (ds: DataSource) => new CallerLookup(ds) },
     { provide: IdempotencyStore, inject: [DataSource], useFactory: (ds: DataSource) => new IdempotencyStore(ds) },
     { provide: AdvisoryLocks, inject: [DataSource], useFactory: (ds: DataSource) => new AdvisoryLocks(ds) },
+    { provide: AdminDashboards, inject: [DataSource], useFactory: (ds: DataSource) => new AdminDashboards(ds) },
+    { provide: CycleTimeQueries, inject: [DataSource], useFactory: (ds: DataSource) => new CycleTimeQueries(ds) },
   ],
-  exports: [RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks],
+  exports: [RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries],
 })
 export class PersistenceModule {}

@@ -1,70 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { CycleTimeQueries } from '@libs/persistence/cycle-times.queries';
+import { cycleTimesView } from './cycle-time-groups';
 import { cycleTimeRange } from './cycle-time-range';
-import { CycleTimeQuery, CycleTimeRowView, CycleTimesView, CycleTimeStageView } from './dto/cycle-time.dto';
-
-/** A chain of replacements is a handful of tasks; the bound only guards against a corrupt loop. */
-const MAX_CHAIN = 100;
-
-interface GroupRow {
-  byStageOnly: boolean;
-  unitId: string | null;
-  unitName: string | null;
-  stageName: string;
-  decided: number;
-  medianHours: number;
-  p90Hours: number;
-  averageHours: number;
-}
+import { CycleTimeQuery, CycleTimesView } from './dto/cycle-time.dto';
 
 /**
- * How long approvers take, from the Postgres read model. The clock of a decision starts when its
- * approver slot was first opened: a task that reached the decider because the post changed hands
- * (reassigned) or because an earlier task timed out (escalated) is followed back to the original
- * task, so a rotation or an escalation does not reset the clock.
+ * How long approvers take, from the Postgres read model; the clock of a decision starts when its
+ * approver slot was first opened (see CycleTimeQueries).
  */
 @Injectable()
 export class CycleTimesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: CycleTimeQueries) {}
 
   async cycleTimes(query: CycleTimeQuery, now = new Date()): Promise<CycleTimesView> {
     const { from, to } = cycleTimeRange(query, now);
-    const values: unknown[] = [from, to];
-    const unitFilter = query.unitId ? `AND p.unit_id = $${values.push(query.unitId)}` : '';
-    const rows = await this.dataSource.query<GroupRow[]>(
-      `WITH RECURSIVE decided AS (
-         SELECT t.id, t.stage_name, t.stage_index, t.decided_at, p.unit_id
-           FROM approval_task t JOIN proposal p ON p.id = t.proposal_id
-          WHERE t.status IN ('approved', 'rejected', 'returned') AND t.decided_at >= $1 AND t.decided_at < $2 ${unitFilter}
-       ),
-       chain AS (
-         SELECT d.id AS decided_id, t.created_at, COALESCE(t.reassigned_from_task_id, t.escalated_from_task_id) AS previous, 0 AS depth
-           FROM decided d JOIN approval_task t ON t.id = d.id
-         UNION ALL
-         SELECT c.decided_id, t.created_at, COALESCE(t.reassigned_from_task_id, t.escalated_from_task_id), c.depth + 1
-           FROM chain c JOIN approval_task t ON t.id = c.previous
-          WHERE c.depth < ${MAX_CHAIN}
-       ),
-       cycle AS (
-         SELECT d.unit_id, d.stage_name, d.stage_index,
-                GREATEST(0, EXTRACT(EPOCH FROM (d.decided_at - o.started_at)))::float8 / 3600 AS hours
-           FROM decided d JOIN (SELECT decided_id, MIN(created_at) AS started_at FROM chain GROUP BY decided_id) o ON o.decided_id = d.id
-       )
-       SELECT GROUPING(c.unit_id, u.name) = 3 AS "byStageOnly", c.unit_id AS "unitId", u.name AS "unitName", c.stage_name AS "stageName",
-              COUNT(*)::int AS "decided",
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY c.hours) AS "medianHours",
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY c.hours) AS "p90Hours",
-              AVG(c.hours)::float8 AS "averageHours"
-         FROM cycle c LEFT JOIN org_unit u ON u.id = c.unit_id
-        GROUP BY GROUPING SETS ((c.unit_id, u.name, c.stage_name), (c.stage_name))
-        ORDER BY "unitName" NULLS FIRST, MIN(c.stage_index), c.stage_name, "unitId"`,
-      values,
-    );
-    const stats = (r: GroupRow) => ({ decided: r.decided, medianHours: r.medianHours, p90Hours: r.p90Hours, averageHours: r.averageHours });
-    const items: CycleTimeRowView[] = rows
-      .filter((r) => !r.byStageOnly)
-      .map((r) => ({ unitId: r.unitId!, unitName: r.unitName ?? '', stageName: r.stageName, ...stats(r) }));
-    const stages: CycleTimeStageView[] = rows.filter((r) => r.byStageOnly).map((r) => ({ stageName: r.stageName, ...stats(r) }));
-    return { from: from.toISOString(), to: to.toISOString(), unitId: query.unitId ?? null, items, stages };
+    const rows = await this.queries.decisionGroups(from, to, query.unitId);
+    return { from: from.toISOString(), to: to.toISOString(), unitId: query.unitId ?? null, ...cycleTimesView(rows) };
   }
 }
