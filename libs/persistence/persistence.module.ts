@@ -9,6 +9,7 @@ import { CycleTimeQueries } from './cycle-times.queries';
 import { dataSourceOptions } from './data-source-options';
 import { IdempotencyStore } from './idempotency.store';
 import { RecordStore } from './record.store';
+import { SignInQueries } from './sign-in.queries';
 
 @Global()
 @Module({
@@ -28,7 +29,8 @@ import { RecordStore } from './record.store';
     { provide: AdvisoryLocks, inject: [DataSource], useFactory: (ds: DataSource) => new AdvisoryLocks(ds) },
     { provide: AdminDashboards, inject: [DataSource], useFactory: (ds: DataSource) => new AdminDashboards(ds) },
     { provide: CycleTimeQueries, inject: [DataSource], useFactory: (ds: DataSource) => new CycleTimeQueries(ds) },
+    { provide: SignInQueries, inject: [DataSource], useFactory: (ds: DataSource) => new SignInQueries(ds) },
   ],
-  exports: [RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries],
+  exports: [RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries, SignInQueries],
 })
 export class PersistenceModule {}

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
 import { CurrentUser, Public } from '@libs/auth/auth.decorators';
 import type { AuthUser, TokenClaims } from '@libs/auth/auth.types';
 import { AppConfig } from '@libs/config/app-config.service';
 import { DomainError, notFound } from '@libs/http/domain-error';
-import { PersonEntity } from '@libs/persistence/entities';
+import { SignInQueries } from '@libs/persistence/sign-in.queries';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { CallerView } from './caller.view';
 import { AuthMethodsDto, DevLoginDto, DevPeopleQuery, DevPersonDto, TokenResponseDto } from './dev-login.dto';
@@ -30,7 +29,7 @@ export class AuthController {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly people: SignInQueries,
   ) {}
 
   /** Refuses the dev-login endpoints unless the server was started with DEV_LOGIN=true. */
@@ -58,7 +57,7 @@ export class AuthController {
   @ApiNotFoundResponse({ description: 'Nobody has this NIP (NOT_FOUND)' })
   async devLogin(@Body() body: DevLoginDto): Promise<TokenResponseDto> {
     this.requireDevLogin();
-    const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ nip: body.nip });
+    const person = await this.people.personByNip(body.nip);
     if (!person) throw notFound('Person with NIP', body.nip);
     const claims: TokenClaims = { sub: person.id, name: person.name };
     return {
@@ -76,16 +75,7 @@ export class AuthController {
   @ApiForbiddenResponse(DEV_LOGIN_OFF)
   async devPeople(@Query() query: DevPeopleQuery): Promise<DevPersonDto[]> {
     this.requireDevLogin();
-    return this.dataSource.query<DevPersonDto[]>(
-      `SELECT p.nip, p.name, p.roles,
-              (SELECT pos.title FROM appointment a JOIN position pos ON pos.id = a.position_id
-                WHERE a.person_id = p.id AND a.starts_at <= now() AND (a.ends_at IS NULL OR a.ends_at > now())
-                ORDER BY a.capacity = 'definitif' DESC, a.starts_at DESC LIMIT 1) AS "positionTitle"
-         FROM person p
-        WHERE $1::text IS NULL OR p.name ILIKE '%' || $1 || '%' OR p.nip LIKE $1 || '%'
-        ORDER BY p.name LIMIT 50`,
-      [query.q?.trim().replace(/[\\%_]/g, '') || null],
-    );
+    return this.people.offeredPeople(query.q);
   }
 
   @Get('me')
