@@ -5,6 +5,7 @@ import { AppConfig } from '@libs/config/app-config.service';
 import { AdminDashboards } from './admin-dashboards.queries';
 import { AdvisoryLocks } from './advisory-lock';
 import { CallerLookup } from './caller-lookup';
+import { ChainTemplateStore } from './chain-templates.store';
 import { CycleTimeQueries } from './cycle-times.queries';
 import { dataSourceOptions } from './data-source-options';
 import { IdempotencyStore } from './idempotency.store';
@@ -30,7 +31,8 @@ import { SignInQueries } from './sign-in.queries';
     { provide: AdminDashboards, inject: [DataSource], useFactory: (ds: DataSource) => new AdminDashboards(ds) },
     { provide: CycleTimeQueries, inject: [DataSource], useFactory: (ds: DataSource) => new CycleTimeQueries(ds) },
     { provide: SignInQueries, inject: [DataSource], useFactory: (ds: DataSource) => new SignInQueries(ds) },
+    { provide: ChainTemplateStore, inject: [DataSource], useFactory: (ds: DataSource) => new ChainTemplateStore(ds) },
   ],
-  exports: [RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries, SignInQueries],
+  exports: [RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries, SignInQueries, ChainTemplateStore],
 })
 export class PersistenceModule {}

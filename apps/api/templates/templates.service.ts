@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
 import type { StageDefinition } from '@libs/domain/chain';
 import { validateChain } from '@libs/domain/chain-validation';
 import { conflict, notFound, unprocessable } from '@libs/http/domain-error';
-import { withAdvisoryLock } from '@libs/persistence/advisory-lock';
-import { ChainTemplateEntity, PositionEntity } from '@libs/persistence/entities';
-import type { CategoryChange } from '@libs/persistence/entities/chain-template.entity';
+import { ChainTemplateStore, type TemplateChange, type TemplateReads, type VersionUse } from '@libs/persistence/chain-templates.store';
+import type { ChainTemplateEntity } from '@libs/persistence/entities';
 import { CreateTemplateDto, CreateVersionDto } from './dto/create-template.dto';
 import { TemplateListView, TemplateView } from './dto/template.views';
 import { postReferences, reportedAsWritten, resolvePostCodes } from './post-references';
+import { type Claim, claimsOn, givenUp, takenOver, TEMPLATES_LOCK } from './template-versions';
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_CODE_LENGTH = 64;
@@ -18,46 +16,17 @@ const MAX_VERSION = 2_147_483_647;
 /** Writes through the API hold the templates' lock; one made without it (the seed, a fixture) may take the next number: retried this often before answering 409. */
 const VERSION_ATTEMPTS = 5;
 
-interface VersionUse {
-  code: string;
-  version: number;
-  inUse: number;
-}
-
-interface VersionRow {
-  code: string;
-  version: number;
-  name: string;
-  categories: string[];
-  stages: StageDefinition[];
-  categoryChanges: CategoryChange[];
-}
-
-/** The current version of another template, and which of the requested categories it claims. */
-interface Claim {
-  template: ChainTemplateEntity;
-  categories: string[];
-}
-
-const claimText = (c: Claim) =>
-  `${c.categories.length === 1 ? 'category' : 'categories'} ${c.categories.map((x) => `"${x}"`).join(', ')} ${c.categories.length === 1 ? 'is' : 'are'} claimed by the template "${c.template.code}" (${c.template.name}, version ${c.template.version})`;
-
-/** 409 naming every other template that claims one of the categories, and how to take them over. */
-function categoryClaimed(claims: Claim[]) {
-  const [first] = claims;
-  const more = claims.length > 1 ? ` (and ${claims.length - 1} other template${claims.length > 2 ? 's' : ''})` : '';
-  const message = `The ${claimText(first)}${more}. A category routes proposals to one template: send "takeOverCategories": true to take it over, or leave it out.`;
-  return conflict('CATEGORY_CLAIMED', message, [{ field: 'categories', messages: claims.map(claimText) }]);
-}
-
-/** What the taking version records: each category, and the version of the template that claimed it. */
-const takenOver = (claims: Claim[]): CategoryChange[] =>
-  claims.flatMap(({ template, categories }) =>
-    categories.map((category): CategoryChange => ({ kind: 'taken-over', category, templateCode: template.code, templateVersion: template.version })),
-  );
-
 /** A code that cannot exist is not looked up at all. */
 const isPossibleCode = (code: string) => code.length <= MAX_CODE_LENGTH && CODE.test(code);
+
+/** Writes the versions of the templates that gave up categories; every template write holds the lock, so their next numbers are free. */
+async function giveUp(change: TemplateChange, claims: Claim[], toCode: string, toVersion: number): Promise<void> {
+  for (const row of givenUp(claims, toCode, toVersion)) {
+    if (!(await change.insertVersion(row))) {
+      throw conflict('VERSION_CONFLICT', `A version of "${row.code}" was created at the same moment; please retry.`);
+    }
+  }
+}
 
 /**
  * Chain templates are versioned and immutable: a change always makes a new version, and a running
@@ -65,23 +34,19 @@ const isPossibleCode = (code: string) => code.length <= MAX_CODE_LENGTH && CODE.
  */
 @Injectable()
 export class TemplatesService {
-  constructor(private readonly dataSource: DataSource) {}
-
-  private get repo() {
-    return this.dataSource.getRepository(ChainTemplateEntity);
-  }
+  constructor(private readonly store: ChainTemplateStore) {}
 
   async create(dto: CreateTemplateDto): Promise<TemplateView> {
     const exists = () => conflict('TEMPLATE_EXISTS', `A chain template with the code "${dto.code}" exists; add a version to it instead.`);
-    if (await this.repo.existsBy({ code: dto.code })) throw exists();
+    if (await this.store.codeExists(dto.code)) throw exists();
     const stages = await this.checkedStages(dto.stages);
-    await this.withTemplateLock(async (em) => {
+    await this.store.change(TEMPLATES_LOCK, async (change) => {
       const categories = dto.categories ?? [];
-      const claims = await this.claimsOn(em, categories, dto.code, dto.takeOverCategories === true);
+      const claims = claimsOn(await change.currentVersionsClaiming(categories, dto.code), categories, dto.takeOverCategories === true);
       const row = { code: dto.code, version: 1, name: dto.name, categories, stages, categoryChanges: takenOver(claims) };
       // Another request may have created the same code in the meantime.
-      if (!(await this.insertVersion(em, row))) throw exists();
-      await this.giveUp(em, claims, dto.code, 1);
+      if (!(await change.insertVersion(row))) throw exists();
+      await giveUp(change, claims, dto.code, 1);
     });
     return this.version(dto.code, 1);
   }
@@ -89,132 +54,47 @@ export class TemplatesService {
   async addVersion(code: string, dto: CreateVersionDto): Promise<TemplateView> {
     await this.latestOrFail(code);
     const stages = await this.checkedStages(dto.stages);
-    const version = await this.withTemplateLock(async (em) => {
-      let latest = await this.latestOrFail(code, em);
+    const version = await this.store.change(TEMPLATES_LOCK, async (change) => {
+      let latest = await this.latestOrFail(code, change);
       const categories = dto.categories ?? latest.categories;
-      const claims = await this.claimsOn(em, categories, code, dto.takeOverCategories === true);
+      const claims = claimsOn(await change.currentVersionsClaiming(categories, code), categories, dto.takeOverCategories === true);
       for (let attempt = 1; attempt <= VERSION_ATTEMPTS; attempt++) {
         const next = latest.version + 1;
         const row = { code, version: next, name: dto.name ?? latest.name, categories, stages, categoryChanges: takenOver(claims) };
-        if (await this.insertVersion(em, row)) {
-          await this.giveUp(em, claims, code, next);
+        if (await change.insertVersion(row)) {
+          await giveUp(change, claims, code, next);
           return next;
         }
         // A version written without the lock took this number: take the next one.
-        latest = await this.latestOrFail(code, em);
+        latest = await this.latestOrFail(code, change);
       }
       throw conflict('VERSION_CONFLICT', `Other versions of "${code}" are being created at the same moment; please retry.`);
     });
     return this.version(code, version);
   }
 
-  /**
-   * Runs `fn` in one transaction holding the templates' advisory lock. Which template claims a
-   * category is a rule across rows: two writes checked side by side could each find the category
-   * free and both claim it. Template writes are rare, so taking them one at a time costs nothing.
-   */
-  private withTemplateLock<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
-    return withAdvisoryLock(this.dataSource, 'estafet:chain-templates', {
-      waitFor: '30s',
-      busy: () => conflict('TEMPLATES_BUSY', 'Another change of the chain templates is in progress; try again in a moment.'),
-    }, fn);
-  }
-
-  /**
-   * The current versions of other templates that claim one of `categories`. Refused with 409
-   * CATEGORY_CLAIMED unless the request takes them over. (Only a template's current version speaks
-   * for it, as in routing; data from before this rule may hold several claimants of a category.)
-   */
-  private async claimsOn(em: EntityManager, categories: string[], code: string, takeOver: boolean): Promise<Claim[]> {
-    if (categories.length === 0) return [];
-    const current = await em
-      .getRepository(ChainTemplateEntity)
-      .createQueryBuilder('t')
-      .where('t.categories && CAST(:categories AS text[])', { categories })
-      .andWhere('t.code <> :code', { code })
-      .andWhere('t.version = (SELECT max(l.version) FROM chain_template l WHERE l.code = t.code)')
-      .orderBy('t.code', 'ASC')
-      .getMany();
-    const claims = current.map((template) => ({ template, categories: categories.filter((c) => template.categories.includes(c)) }));
-    if (claims.length > 0 && !takeOver) throw categoryClaimed(claims);
-    return claims;
-  }
-
-  /** Each template a category was taken from gets a new version without it, saying where it went. */
-  private async giveUp(em: EntityManager, claims: Claim[], toCode: string, toVersion: number): Promise<void> {
-    for (const { template, categories } of claims) {
-      const row = {
-        code: template.code,
-        version: template.version + 1,
-        name: template.name,
-        categories: template.categories.filter((c) => !categories.includes(c)),
-        stages: template.definition.stages,
-        categoryChanges: categories.map((category): CategoryChange => ({ kind: 'given-up', category, templateCode: toCode, templateVersion: toVersion })),
-      };
-      // Every template write holds the lock, so the next number is free.
-      if (!(await this.insertVersion(em, row))) {
-        throw conflict('VERSION_CONFLICT', `A version of "${template.code}" was created at the same moment; please retry.`);
-      }
-    }
-  }
-
-  /**
-   * Inserts a version unless unique(code, version) already holds that pair. ON CONFLICT DO NOTHING
-   * rather than catching the violation: a lost race is expected and must not be logged as an error.
-   */
-  private async insertVersion(em: EntityManager, row: VersionRow): Promise<boolean> {
-    const { stages, ...rest } = row;
-    const result = await em
-      .getRepository(ChainTemplateEntity)
-      .createQueryBuilder()
-      .insert()
-      .values({ id: randomUUID(), ...rest, definition: { stages } })
-      .orIgnore()
-      .execute();
-    return Array.isArray(result.raw) && result.raw.length > 0;
-  }
-
   async list(): Promise<TemplateListView> {
-    const latest = await this.repo
-      .createQueryBuilder('t')
-      .distinctOn(['t.code'])
-      .orderBy('t.code', 'ASC')
-      .addOrderBy('t.version', 'DESC')
-      .getMany();
-    const uses = await this.uses();
+    const latest = await this.store.latestVersions();
+    const uses = await this.store.versionUses();
     return { items: latest.map((t) => this.toView(t, uses)) };
   }
 
   async latest(code: string): Promise<TemplateView> {
-    return this.toView(await this.latestOrFail(code), await this.uses(code));
+    return this.toView(await this.latestOrFail(code), await this.store.versionUses(code));
   }
 
   async version(code: string, version: number): Promise<TemplateView> {
     const found = isPossibleCode(code) && Number.isSafeInteger(version) && version >= 1 && version <= MAX_VERSION
-      ? await this.repo.findOneBy({ code, version })
+      ? await this.store.version(code, version)
       : null;
     if (!found) throw notFound('Chain template version', `${code}@${version}`);
-    return this.toView(found, await this.uses(code));
+    return this.toView(found, await this.store.versionUses(code));
   }
 
-  private async latestOrFail(code: string, em: EntityManager = this.dataSource.manager): Promise<ChainTemplateEntity> {
-    const found = isPossibleCode(code)
-      ? await em.getRepository(ChainTemplateEntity).findOne({ where: { code }, order: { version: 'DESC' } })
-      : null;
+  private async latestOrFail(code: string, reads: TemplateReads = this.store): Promise<ChainTemplateEntity> {
+    const found = isPossibleCode(code) ? await reads.latest(code) : null;
     if (!found) throw notFound('Chain template', code);
     return found;
-  }
-
-  /** Every version with the number of proposals using it, for one code or all of them. */
-  private async uses(code?: string): Promise<VersionUse[]> {
-    const qb = this.repo
-      .createQueryBuilder('t')
-      .leftJoin('proposal', 'p', 'p.template_id = t.id')
-      .select(['t.code AS "code"', 't.version AS "version"', 'COUNT(p.id)::int AS "inUse"'])
-      .groupBy('t.id')
-      .orderBy('t.version', 'ASC');
-    if (code !== undefined) qb.where('t.code = :code', { code });
-    return qb.getRawMany<VersionUse>();
   }
 
   private toView(t: ChainTemplateEntity, uses: VersionUse[]): TemplateView {
@@ -241,10 +121,7 @@ export class TemplatesService {
    */
   private async checkedStages(raw: unknown): Promise<StageDefinition[]> {
     const { ids, codes } = postReferences(raw);
-    const where = [...(ids.length ? [{ id: In(ids) }] : []), ...(codes.length ? [{ code: In(codes) }] : [])];
-    const posts = where.length
-      ? await this.dataSource.getRepository(PositionEntity).find({ select: { id: true, code: true }, where })
-      : [];
+    const posts = await this.store.postsNamed(ids, codes);
     const resolved = resolvePostCodes(raw, new Map(posts.map((p) => [p.code, p.id])));
     const chainErrors = validateChain({ stages: resolved.stages }, { knownPositionIds: new Set(posts.map((p) => p.id)) });
     const details = reportedAsWritten([...resolved.errors, ...chainErrors], resolved.renamed);
