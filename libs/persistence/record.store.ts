@@ -1,52 +1,18 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { HistoryEventEnvelope, RecordBatch as TypedRecordBatch, TaskWrite } from '@libs/contracts/record.contract';
 import { deterministicUuid, hashEvent, verifyChain, ChainVerification } from '@libs/domain/history-hash';
 import { ApprovalTaskEntity, HistoryEventEntity, NotificationOutboxEntity, ProposalEntity } from './entities';
-import type { NotificationKind } from './entities/notification-outbox.entity';
 
-export interface NewHistoryEvent {
-  /** Unique per proposal; the event id is derived from it so a retried write is a no-op. */
-  key: string;
-  type: string;
-  occurredAt: string;
-  actorPersonId?: string | null;
-  actorPositionId?: string | null;
-  capacity?: string | null;
-  data?: Record<string, unknown>;
-}
+// The write contract is plain data in libs/contracts (record.contract.ts), shared with the workflow.
+// These names stay importable from here until the workflow imports the contract; its events are
+// still typed loosely here (any type, any data) and apply() checks each one against the contract.
+export type { NotificationWrite, ProposalWrite, TaskWrite } from '@libs/contracts/record.contract';
 
-export type TaskWrite = Pick<ApprovalTaskEntity, 'id'> &
-  Partial<Omit<ApprovalTaskEntity, 'id' | 'createdAt' | 'dueAt' | 'decidedAt' | 'overdueAt'>> & {
-    createdAt?: string;
-    dueAt?: string | null;
-    decidedAt?: string | null;
-    overdueAt?: string | null;
-  };
+/** An event as code that does not import the contract yet writes it; apply() checks it. */
+export type NewHistoryEvent = HistoryEventEnvelope & { type: string; data?: Record<string, unknown> };
 
-export type ProposalWrite = Partial<Pick<ProposalEntity, 'status' | 'currentStage' | 'currentStageName' | 'round' | 'escalated'>> & {
-  submittedAt?: string;
-  decidedAt?: string | null;
-  stageOpenedAt?: string | null;
-};
-
-/** A message for the outbox; its id derives from the event key and the recipient. */
-export interface NotificationWrite {
-  key: string;
-  kind: NotificationKind;
-  taskId?: string | null;
-  recipientPersonId?: string | null;
-  recipientRole?: string | null;
-  payload?: Record<string, unknown>;
-}
-
-/** One fact of an approval and its effects on the read models, written atomically. */
-export interface RecordBatch {
-  proposalId: string;
-  events: NewHistoryEvent[];
-  tasks?: TaskWrite[];
-  proposal?: ProposalWrite;
-  notifications?: NotificationWrite[];
-}
+export type RecordBatch = Omit<TypedRecordBatch, 'events'> & { events: NewHistoryEvent[] };
 
 export const eventIdFor = (proposalId: string, key: string) => deterministicUuid(`estafet:${proposalId}:${key}`);
 
