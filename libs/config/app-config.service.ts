@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { temporalConnectionSettings, TemporalConnectionSettings } from '@libs/temporal/connection-options';
 import { EnvironmentVariables } from './environment';
+import { temporalConnectionSettings, TemporalConnectionSettings } from './temporal-connection';
 
 /** Typed, read-only access to the validated configuration. The only reader of settings in the apps. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { TLSConfig } from '@temporalio/common/lib/internal-non-workflow';
-import type { EnvironmentVariables } from '@libs/config/environment';
+import type { EnvironmentVariables } from './environment';
 
 export interface TemporalConnectionSettings {
   address: string;

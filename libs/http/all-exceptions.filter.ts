@@ -3,7 +3,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { CORRELATION_HEADER, correlationIdFor } from '@libs/logging/logging.module';
-import { DomainError } from './domain-error';
+import { asDomainError, DomainError } from './domain-error';
 
 export interface ErrorBody {
   statusCode: number;
@@ -75,7 +75,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown, correlationId: string): ErrorBody {
+  private toBody(raised: unknown, correlationId: string): ErrorBody {
+    const exception = asDomainError(raised);
     const make = (statusCode: number, code: string, message: string, details?: unknown): ErrorBody => ({
       statusCode,
       error: REASON[statusCode] ?? 'Error',

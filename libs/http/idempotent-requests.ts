@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Global, HttpStatus, Injectable, Module } from '@nestjs/common';
 import { IdempotencyStore } from '@libs/persistence/idempotency.store';
-import { DomainError, unprocessable } from './domain-error';
+import { asDomainError, DomainError, unprocessable } from './domain-error';
 import { differencesBetween, fingerprintOf, RequestIdentity, reuseMessage } from './idempotency-rule';
 
 export interface IdempotentRun<T> {
@@ -44,7 +44,8 @@ export class IdempotentRequests {
     } catch (err) {
       // Refused before anything changed: the key was not used for an effect. A 503 or any other
       // failure leaves it bound, since the first attempt may still be applied.
-      if (err instanceof DomainError && err.status < HttpStatus.INTERNAL_SERVER_ERROR) await this.store.release(personId, key, fingerprint);
+      const refused = asDomainError(err);
+      if (refused instanceof DomainError && refused.status < HttpStatus.INTERNAL_SERVER_ERROR) await this.store.release(personId, key, fingerprint);
       throw err;
     }
     await this.store.complete(personId, key, fingerprint, result);

@@ -1,13 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@libs/auth/auth.types';
-import { cancelUpdate, CloseResult } from '@libs/contracts/approval.contract';
+import type { CloseResult } from '@libs/contracts/approval.contract';
+import { ApprovalClosed } from '@libs/domain/refusal';
 import { conflict, notFound } from '@libs/http/domain-error';
 import { IdempotentRequests } from '@libs/http/idempotent-requests';
 import { ProposalEntity } from '@libs/persistence/entities';
-import { TEMPORAL_CLIENT, TemporalDeadline } from '@libs/temporal/temporal-client.module';
-import { decisionError } from '../tasks/decision-errors';
+import { ApprovalEngine } from '@libs/temporal/approval-engine.client';
 import { CancelProposalDto } from './dto/cancel-proposal.dto';
 
 /**
@@ -18,8 +17,7 @@ import { CancelProposalDto } from './dto/cancel-proposal.dto';
 export class AdminCancelService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    private readonly deadline: TemporalDeadline,
+    private readonly engine: ApprovalEngine,
     private readonly idempotency: IdempotentRequests,
   ) {}
 
@@ -34,20 +32,17 @@ export class AdminCancelService {
         if (!proposal.workflowId) {
           throw conflict('NOT_SUBMITTED', 'This proposal is still a draft: it has no approval to cancel.', { status: proposal.status });
         }
-        const handle = this.temporal.workflow.getHandle(proposal.workflowId);
         try {
-          return await this.deadline.run(() =>
-            handle.executeUpdate(cancelUpdate, { args: [{ actorPersonId: admin.personId, reason }], updateId: `cancel:${admin.personId}:${updateKey}` }),
-          );
+          return await this.engine.cancel(proposal.workflowId, { actorPersonId: admin.personId, reason }, updateKey);
         } catch (err) {
-          if (err instanceof WorkflowNotFoundError) {
+          if (err instanceof ApprovalClosed) {
             // The workflow has completed (approved, rejected, withdrawn or cancelled before).
             const now = await proposals.findOne({ where: { id: proposalId }, select: { id: true, status: true } });
             throw conflict('APPROVAL_CLOSED', `The approval of this proposal has already ended (${now?.status ?? proposal.status}); there is nothing to cancel.`, {
               status: now?.status ?? proposal.status,
             });
           }
-          throw decisionError(err, 'reason');
+          throw err;
         }
       },
     });

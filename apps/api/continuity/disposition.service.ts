@@ -1,13 +1,10 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '@libs/auth/auth.types';
-import { AssignResult, assignUpdate, workflowIdForProposal } from '@libs/contracts/approval.contract';
-import { DomainError } from '@libs/http/domain-error';
+import { Refusal } from '@libs/domain/refusal';
 import { IdempotentRequests } from '@libs/http/idempotent-requests';
 import { ApprovalTaskEntity, PersonEntity } from '@libs/persistence/entities';
-import { TEMPORAL_CLIENT, TemporalDeadline } from '@libs/temporal/temporal-client.module';
-import { decisionError } from '../tasks/decision-errors';
+import { ApprovalEngine } from '@libs/temporal/approval-engine.client';
 import { AssignOutcomeView, AssignTasksDto, AssignTasksView } from './dto/disposition.dto';
 import { fieldError } from './org-time';
 
@@ -23,8 +20,7 @@ const PARALLEL = 8;
 export class DispositionService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    private readonly deadline: TemporalDeadline,
+    private readonly engine: ApprovalEngine,
     private readonly idempotency: IdempotentRequests,
   ) {}
 
@@ -49,19 +45,14 @@ export class DispositionService {
       await Promise.all(
         work.slice(i, i + PARALLEL).map(async ([proposalId, taskIds]) => {
           try {
-            const result: AssignResult = await this.deadline.run(() =>
-              this.temporal.workflow.getHandle(workflowIdForProposal(proposalId)).executeUpdate(assignUpdate, {
-                args: [{ taskIds, toPersonId: person.id, toName: person.name, actorPersonId: user.personId, reason }],
-                updateId: `assign:${user.personId}:${proposalId}:${updateKey}`,
-              }),
-            );
+            const input = { taskIds, toPersonId: person.id, toName: person.name, actorPersonId: user.personId, reason };
+            const result = await this.engine.assign(proposalId, input, updateKey);
             for (const m of result.moved) outcomes.set(m.taskId, { taskId: m.taskId, outcome: 'moved', newTaskId: m.newTaskId });
             for (const s of result.skipped) outcomes.set(s.taskId, { taskId: s.taskId, outcome: 'skipped', message: s.message });
           } catch (err) {
-            const mapped = decisionError(err, 'reason');
             // A refusal of this approval (ended, proposer chosen, …) skips its tasks; anything else is not ours to hide.
-            if (!(mapped instanceof DomainError) || mapped.status >= HttpStatus.INTERNAL_SERVER_ERROR) throw mapped;
-            for (const id of taskIds) outcomes.set(id, { taskId: id, outcome: 'skipped', message: mapped.message });
+            if (!(err instanceof Refusal) || err.kind === 'unavailable') throw err;
+            for (const id of taskIds) outcomes.set(id, { taskId: id, outcome: 'skipped', message: err.message });
           }
         }),
       );

@@ -1,10 +1,8 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Client } from '@temporalio/client';
 import { Public } from '@libs/auth/auth.decorators';
-import { AppConfig } from '@libs/config/app-config.service';
-import { TEMPORAL_CLIENT } from '@libs/temporal/temporal-client.module';
+import { ApprovalEngine } from '@libs/temporal/approval-engine.client';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,8 +11,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    private readonly config: AppConfig,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly engine: ApprovalEngine,
   ) {}
 
   @Public()
@@ -30,10 +27,7 @@ export class HealthController {
   private async temporalCheck() {
     const indicator = this.indicators.check('temporal');
     try {
-      await this.temporal.connection.withDeadline(Date.now() + 3000, () =>
-        this.temporal.workflowService.describeNamespace({ namespace: this.config.get('TEMPORAL_NAMESPACE') }),
-      );
-      return indicator.up({ namespace: this.config.get('TEMPORAL_NAMESPACE') });
+      return indicator.up({ namespace: await this.engine.ping() });
     } catch (err) {
       return indicator.down({ message: err instanceof Error ? err.message : String(err) });
     }

@@ -1,27 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthUser } from '@libs/auth/auth.types';
-import { AppConfig } from '@libs/config/app-config.service';
-import {
-  ApprovalWorkflowInput,
-  CloseResult,
-  resubmitUpdate,
-  ResubmitResult,
-  withdrawUpdate,
-  workflowIdForProposal,
-} from '@libs/contracts/approval.contract';
+import type { ApprovalWorkflowInput, CloseResult, ResubmitResult } from '@libs/contracts/approval.contract';
 import { FINAL_STATUSES, PROPOSAL_STATUS_LABELS_ID, ProposalStatus } from '@libs/domain/proposal';
 import { conflict, DomainError, forbidden, notFound, unprocessable } from '@libs/http/domain-error';
 import { IdempotentRequests } from '@libs/http/idempotent-requests';
 import { AppointmentEntity, ChainTemplateEntity, PositionEntity, ProposalEntity } from '@libs/persistence/entities';
 import { AdvisoryLocks } from '@libs/persistence/advisory-lock';
 import { RecordStore } from '@libs/persistence/record.store';
-import { TEMPORAL_CLIENT, TemporalDeadline } from '@libs/temporal/temporal-client.module';
-import type { approvalWorkflow } from '@workflows/approval.workflow';
-import { decisionError } from '../tasks/decision-errors';
+import { ApprovalEngine } from '@libs/temporal/approval-engine.client';
 import { CreateProposalDto } from './dto/create-proposal.dto';
 import { ResubmitDto, WithdrawDto } from './dto/proposal-actions.dto';
 import { ProposalView, ResubmitResultView, WithdrawResultView } from './dto/proposal.views';
@@ -63,10 +52,8 @@ export class ProposalsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly records: RecordStore,
-    private readonly config: AppConfig,
     private readonly queries: ProposalQueriesService,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    private readonly deadline: TemporalDeadline,
+    private readonly engine: ApprovalEngine,
     private readonly idempotency: IdempotentRequests,
     private readonly locks: AdvisoryLocks,
   ) {}
@@ -178,18 +165,9 @@ export class ProposalsService {
             throw conflict('APPROVAL_ENDED', `The approval of this proposal has ended (${label(proposal.status)}); it cannot be resubmitted.`);
           }
           // Any other state goes to the workflow, which refuses a proposal that is not returned.
-          const handle = this.temporal.workflow.getHandle(workflowIdForProposal(id));
           const facts = await proposalFacts(this.dataSource, proposal);
-          try {
-            return await this.deadline.run(() =>
-              handle.executeUpdate(resubmitUpdate, {
-                args: [{ actorPersonId: user.personId, proposalVersion: proposal.version, facts, snapshot: proposalSnapshot(proposal), note }],
-                updateId: `resubmit:${user.personId}:${updateKey}`,
-              }),
-            );
-          } catch (err) {
-            throw decisionError(err, 'note');
-          }
+          const input = { actorPersonId: user.personId, proposalVersion: proposal.version, facts, snapshot: proposalSnapshot(proposal), note };
+          return this.engine.resubmit(id, input, updateKey);
         },
       });
     });
@@ -208,13 +186,7 @@ export class ProposalsService {
         throw conflict('APPROVAL_ENDED', `This proposal is already ${label(proposal.status)}; it can no longer be withdrawn.`);
       }
       if (proposal.status === 'draft') return this.withdrawDraft(user, proposal, reason);
-      try {
-        return await this.deadline.run(() =>
-          this.temporal.workflow.getHandle(workflowIdForProposal(id)).executeUpdate(withdrawUpdate, { args: [{ actorPersonId: user.personId, reason }] }),
-        );
-      } catch (err) {
-        throw decisionError(err, 'reason');
-      }
+      return this.engine.withdraw(id, { actorPersonId: user.personId, reason });
     });
     return { proposalStatus: result.proposalStatus, closedAt: result.closedAt, cancelledTasks: result.cancelledTasks, proposal: await this.queries.view(user, id) };
   }
@@ -235,7 +207,6 @@ export class ProposalsService {
    * draft (nothing is lost) and the caller gets 503.
    */
   private async submit(proposal: ProposalEntity, template: ChainTemplateEntity): Promise<void> {
-    const workflowId = workflowIdForProposal(proposal.id);
     const { unitCode, memo } = await approvalStartDetails(this.dataSource, proposal, template);
     const input: ApprovalWorkflowInput = {
       proposalId: proposal.id,
@@ -248,19 +219,7 @@ export class ProposalsService {
       proposalVersion: proposal.version,
       snapshot: proposalSnapshot(proposal),
     };
-    try {
-      await this.deadline.run(() =>
-        this.temporal.workflow.start<typeof approvalWorkflow>('approvalWorkflow', {
-          taskQueue: this.config.get('TEMPORAL_TASK_QUEUE'),
-          workflowId,
-          args: [input],
-          memo: { ...memo },
-        }),
-      );
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw conflict('ALREADY_SUBMITTED', 'This proposal is already under approval.');
-      throw err;
-    }
+    const workflowId = await this.engine.start(input, memo);
     // The workflow records the submission itself; this only closes the window in which a reader
     // could still see the draft after the API said "submitted". Status and submission time change
     // together, so no reader sees a submitted proposal without its time; the workflow's own write then

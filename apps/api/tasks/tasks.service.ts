@@ -1,21 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '@libs/auth/auth.types';
-import { decideUpdate, DecisionResult, workflowIdForProposal } from '@libs/contracts/approval.contract';
+import type { DecisionResult } from '@libs/contracts/approval.contract';
+import { ApprovalClosed } from '@libs/domain/refusal';
 import { conflict, DomainError, notFound } from '@libs/http/domain-error';
 import { IdempotentRequests } from '@libs/http/idempotent-requests';
 import { ApprovalTaskEntity, PersonEntity } from '@libs/persistence/entities';
-import { TEMPORAL_CLIENT, TemporalDeadline } from '@libs/temporal/temporal-client.module';
-import { decisionError } from './decision-errors';
+import { ApprovalEngine } from '@libs/temporal/approval-engine.client';
 import { DecisionDto, InboxTaskView, TaskListQuery, TaskPageView } from './dto/decision.dto';
 
 @Injectable()
 export class TasksService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    private readonly deadline: TemporalDeadline,
+    private readonly engine: ApprovalEngine,
     private readonly idempotency: IdempotentRequests,
   ) {}
 
@@ -96,19 +94,16 @@ export class TasksService {
         // Without a key a closed task is answered from the read model; with one, a retry whose first
         // attempt closed the task must reach the workflow, which answers it with the first result.
         if (task.status !== 'open' && !idempotencyKey) throw await this.closedTask(task);
-        const handle = this.temporal.workflow.getHandle(workflowIdForProposal(task.proposalId));
         try {
-          return await this.deadline.run(() =>
-            handle.executeUpdate(decideUpdate, { args: [{ taskId, actorPersonId: user.personId, decision: dto.decision, comment }], updateId: `decision:${user.personId}:${taskId}:${updateKey}` }),
-          );
+          return await this.engine.decide(task.proposalId, { taskId, actorPersonId: user.personId, decision: dto.decision, comment }, updateKey);
         } catch (err) {
           // The approval may have ended between reading the task and the Update (another decision settled
           // it): say what closed this task rather than only that the approval is over.
-          if (err instanceof WorkflowNotFoundError) {
+          if (err instanceof ApprovalClosed) {
             const now = await this.dataSource.getRepository(ApprovalTaskEntity).findOne({ where: { id: taskId } });
             if (now && now.status !== 'open') throw await this.closedTask(now);
           }
-          throw decisionError(err);
+          throw err;
         }
       },
     });
