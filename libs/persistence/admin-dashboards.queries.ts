@@ -1,15 +1,10 @@
 import { DataSource } from 'typeorm';
+import type { PageSlice } from './page-slice';
 
 /*
  * The administrators' dashboards over the Postgres read models (approval_task, proposal,
  * notification_outbox). Nothing here asks a workflow: lists must stay cheap with thousands of approvals.
  */
-
-/** The slice of a list one page shows. */
-export interface PageSlice {
-  pageSize: number;
-  offset: number;
-}
 
 /** The lists of tasks an administrator audits (see GET /api/admin/tasks). */
 export type AdminTaskList = 'open' | 'overdue' | 'stuck' | 'escalated' | 'vacant';

@@ -9,6 +9,8 @@ import { ChainTemplateStore } from './chain-templates.store';
 import { CycleTimeQueries } from './cycle-times.queries';
 import { dataSourceOptions } from './data-source-options';
 import { IdempotencyStore } from './idempotency.store';
+import { OrganizationChanges } from './organization.changes';
+import { OrganizationQueries } from './organization.queries';
 import { RecordStore } from './record.store';
 import { SignInQueries } from './sign-in.queries';
 
@@ -32,7 +34,10 @@ import { SignInQueries } from './sign-in.queries';
     { provide: CycleTimeQueries, inject: [DataSource], useFactory: (ds: DataSource) => new CycleTimeQueries(ds) },
     { provide: SignInQueries, inject: [DataSource], useFactory: (ds: DataSource) => new SignInQueries(ds) },
     { provide: ChainTemplateStore, inject: [DataSource], useFactory: (ds: DataSource) => new ChainTemplateStore(ds) },
+    { provide: OrganizationQueries, inject: [DataSource], useFactory: (ds: DataSource) => new OrganizationQueries(ds) },
+    { provide: OrganizationChanges, inject: [DataSource], useFactory: (ds: DataSource) => new OrganizationChanges(ds) },
   ],
-  exports: [RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries, SignInQueries, ChainTemplateStore],
+  exports: [RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries, SignInQueries, ChainTemplateStore,
+    OrganizationQueries, OrganizationChanges],
 })
 export class PersistenceModule {}

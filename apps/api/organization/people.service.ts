@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '@libs/auth/auth.types';
-import type { Role } from '@libs/domain/proposal';
 import { notFound } from '@libs/http/domain-error';
 import { pageOf } from '@libs/http/page-query';
-import { PersonEntity } from '@libs/persistence/entities';
+import type { PersonRecord } from '@libs/persistence/org-records';
+import { OrganizationChanges, type PersonChanges } from '@libs/persistence/organization.changes';
+import { OrganizationQueries } from '@libs/persistence/organization.queries';
 import { CreatePersonDto, PersonListQuery, UpdatePersonDto } from './dto/people.dto';
 import { PersonAppointmentView, PersonDetailView, PersonPageView, PersonView } from './dto/org.views';
 import { alreadyExists } from './org-errors';
-import { withOrganizationLock } from './org-lock';
-import { appointmentsByPerson, likePattern } from './org-queries';
+import { ORGANIZATION_LOCK } from './org-lock';
 import { DEFAULT_PERSON_ROLES, normalizedRoles } from './org-rules';
-
-interface PersonRow {
-  id: string;
-  nip: string;
-  name: string;
-  email: string;
-  roles: Role[];
-}
 
 /**
  * People (ASN). A person's email is personal data: administrators see it (they maintain it), and
@@ -27,59 +18,49 @@ interface PersonRow {
  */
 @Injectable()
 export class PeopleService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly queries: OrganizationQueries,
+    private readonly changes: OrganizationChanges,
+  ) {}
 
   async list(viewer: AuthUser, query: PersonListQuery, now = new Date()): Promise<PersonPageView> {
-    const { page, pageSize, offset } = pageOf(query);
-    const params: unknown[] = [];
-    let filter = '';
-    const q = query.q?.trim();
-    if (q) {
-      const i = params.push(likePattern(q));
-      filter = `WHERE (name ILIKE $${i} ESCAPE '\\' OR nip LIKE $${i} ESCAPE '\\')`;
-    }
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT COUNT(*)::int AS total FROM person ${filter}`, params);
-    const rows = await this.dataSource.query<PersonRow[]>(
-      `SELECT id, nip, name, email, roles FROM person ${filter} ORDER BY name, nip LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, offset],
-    );
-    const active = await appointmentsByPerson(this.dataSource, rows.map((r) => r.id), now, true);
-    return { items: rows.map((r) => this.toView(viewer, r, active.get(r.id) ?? [])), total, page, pageSize };
+    const slice = pageOf(query);
+    const { items: rows, total } = await this.queries.peoplePage(query.q, slice);
+    const active = await this.queries.appointmentsByPerson(rows.map((r) => r.id), now, true);
+    return { items: rows.map((r) => this.toView(viewer, r, active.get(r.id) ?? [])), total, page: slice.page, pageSize: slice.pageSize };
   }
 
   async get(viewer: AuthUser, personId: string, now = new Date()): Promise<PersonDetailView> {
     const id = personId.toLowerCase();
-    const row = await this.dataSource.getRepository(PersonEntity).findOneBy({ id });
+    const row = await this.queries.person(id);
     if (!row) throw notFound('Person', id);
-    const appointments = (await appointmentsByPerson(this.dataSource, [id], now, false)).get(id) ?? [];
+    const appointments = (await this.queries.appointmentsByPerson([id], now, false)).get(id) ?? [];
     return { ...this.toView(viewer, row, appointments.filter((a) => a.active)), appointments };
   }
 
   async create(viewer: AuthUser, dto: CreatePersonDto): Promise<PersonDetailView> {
     const id = randomUUID();
-    await withOrganizationLock(this.dataSource, async (em) => {
-      const people = em.getRepository(PersonEntity);
-      if (await people.existsBy({ nip: dto.nip })) throw alreadyExists('A person', 'nip', dto.nip);
-      await people.insert({ id, nip: dto.nip, name: dto.name, email: dto.email, roles: normalizedRoles(dto.roles ?? DEFAULT_PERSON_ROLES) });
+    await this.changes.change(ORGANIZATION_LOCK, async (change) => {
+      if (await change.nipTaken(dto.nip)) throw alreadyExists('A person', 'nip', dto.nip);
+      await change.insertPerson({ id, nip: dto.nip, name: dto.name, email: dto.email, roles: normalizedRoles(dto.roles ?? DEFAULT_PERSON_ROLES) });
     });
     return this.get(viewer, id);
   }
 
   async update(viewer: AuthUser, personId: string, dto: UpdatePersonDto): Promise<PersonDetailView> {
     const id = personId.toLowerCase();
-    await withOrganizationLock(this.dataSource, async (em) => {
-      const people = em.getRepository(PersonEntity);
-      if (!(await people.existsBy({ id }))) throw notFound('Person', id);
-      const changes: Partial<PersonEntity> = {};
+    await this.changes.change(ORGANIZATION_LOCK, async (change) => {
+      if (!(await change.personExists(id))) throw notFound('Person', id);
+      const changes: PersonChanges = {};
       if (dto.name !== undefined) changes.name = dto.name;
       if (dto.email !== undefined) changes.email = dto.email;
       if (dto.roles !== undefined) changes.roles = normalizedRoles(dto.roles);
-      if (Object.keys(changes).length > 0) await people.update({ id }, changes);
+      if (Object.keys(changes).length > 0) await change.updatePerson(id, changes);
     });
     return this.get(viewer, id);
   }
 
-  private toView(viewer: AuthUser, row: PersonRow, activeAppointments: PersonAppointmentView[]): PersonView {
+  private toView(viewer: AuthUser, row: PersonRecord, activeAppointments: PersonAppointmentView[]): PersonView {
     const mayReadEmail = viewer.roles.includes('admin') || viewer.personId === row.id;
     return {
       id: row.id,

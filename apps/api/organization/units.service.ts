@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '@libs/http/domain-error';
-import { OrgUnitEntity } from '@libs/persistence/entities';
+import { type OrgChange, OrganizationChanges, type UnitChanges } from '@libs/persistence/organization.changes';
+import { OrganizationQueries } from '@libs/persistence/organization.queries';
 import { CreateUnitDto, UnitListQuery, UpdateUnitDto } from './dto/units.dto';
 import { UnitDetailView, UnitListView, UnitView } from './dto/org.views';
 import { alreadyExists, cycleRefused, eitherIdOrCode, selfReference, unknownReference } from './org-errors';
-import { withOrganizationLock } from './org-lock';
-import { chainUp } from './org-queries';
+import { ORGANIZATION_LOCK } from './org-lock';
 import { cycleIfParent, treeOrder } from './org-rules';
 import { PositionsService } from './positions.service';
-
-interface UnitRow {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-}
 
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
@@ -28,7 +19,8 @@ const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? 
 @Injectable()
 export class UnitsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly queries: OrganizationQueries,
+    private readonly changes: OrganizationChanges,
     private readonly positions: PositionsService,
   ) {}
 
@@ -56,11 +48,10 @@ export class UnitsService {
   async create(dto: CreateUnitDto): Promise<UnitDetailView> {
     eitherIdOrCode(dto, 'parentId', 'parentCode');
     const id = randomUUID();
-    await withOrganizationLock(this.dataSource, async (em) => {
-      const units = em.getRepository(OrgUnitEntity);
-      if (await units.existsBy({ code: dto.code })) throw alreadyExists('A unit', 'code', dto.code);
-      const parentId = await this.parentOf(em, dto.parentId, dto.parentCode);
-      await units.insert({ id, code: dto.code, name: dto.name, kind: dto.kind, parentId });
+    await this.changes.change(ORGANIZATION_LOCK, async (change) => {
+      if (await change.unitCodeTaken(dto.code)) throw alreadyExists('A unit', 'code', dto.code);
+      const parentId = await this.parentOf(change, dto.parentId, dto.parentCode);
+      await change.insertUnit({ id, code: dto.code, name: dto.name, kind: dto.kind, parentId });
     });
     return this.get(id);
   }
@@ -68,39 +59,37 @@ export class UnitsService {
   async update(unitId: string, dto: UpdateUnitDto): Promise<UnitDetailView> {
     const id = unitId.toLowerCase();
     eitherIdOrCode(dto, 'parentId', 'parentCode');
-    await withOrganizationLock(this.dataSource, async (em) => {
-      const units = em.getRepository(OrgUnitEntity);
-      const current = await units.findOneBy({ id });
+    await this.changes.change(ORGANIZATION_LOCK, async (change) => {
+      const current = await change.unitById(id);
       if (!current) throw notFound('Unit', id);
-      const changes: Partial<OrgUnitEntity> = {};
+      const changes: UnitChanges = {};
       if (dto.name !== undefined) changes.name = dto.name;
       if (dto.kind !== undefined) changes.kind = dto.kind;
       if (dto.parentId !== undefined || dto.parentCode !== undefined) {
         const field = dto.parentCode !== undefined ? 'parentCode' : 'parentId';
-        const parentId = await this.parentOf(em, dto.parentId, dto.parentCode);
+        const parentId = await this.parentOf(change, dto.parentId, dto.parentCode);
         if (parentId === id) throw selfReference(field, 'a unit cannot be its own parent');
         if (parentId !== null) {
-          const chain = await chainUp(em, 'unit', parentId);
+          const chain = await change.chainUp('unit', parentId);
           const cycle = cycleIfParent(id, parentId, (u) => chain.get(u)?.parentId);
           if (cycle) throw cycleRefused(field, 'parent', cycle.map((u) => (u === id ? current.code : chain.get(u)!.code)));
         }
         changes.parentId = parentId;
       }
-      if (Object.keys(changes).length > 0) await units.update({ id }, changes);
+      if (Object.keys(changes).length > 0) await change.updateUnit(id, changes);
     });
     return this.get(id);
   }
 
   /** The parent's id; null for a root (not given, or given as null). */
-  private async parentOf(em: EntityManager, parentId: string | null | undefined, parentCode: string | null | undefined): Promise<string | null> {
-    const units = em.getRepository(OrgUnitEntity);
+  private async parentOf(change: OrgChange, parentId: string | null | undefined, parentCode: string | null | undefined): Promise<string | null> {
     if (parentCode) {
-      const parent = await units.findOne({ select: { id: true }, where: { code: parentCode } });
+      const parent = await change.unitIdByCode(parentCode);
       if (!parent) throw unknownReference('parentCode', `no unit has the code ${parentCode}`);
-      return parent.id;
+      return parent;
     }
     if (parentId) {
-      if (!(await units.existsBy({ id: parentId }))) throw unknownReference('parentId', `no unit has the id ${parentId}`);
+      if (!(await change.unitExists(parentId))) throw unknownReference('parentId', `no unit has the id ${parentId}`);
       return parentId;
     }
     return null;
@@ -108,7 +97,7 @@ export class UnitsService {
 
   /** Every unit in tree order, with its parent's code and its depth. */
   private async tree(): Promise<UnitView[]> {
-    const rows = await this.dataSource.query<UnitRow[]>(`SELECT id, code, name, kind, parent_id AS "parentId" FROM org_unit`);
+    const rows = await this.queries.allUnits();
     const codeOf = new Map(rows.map((r) => [r.id, r.code]));
     return treeOrder(rows, byCode).map(({ node, depth }) => ({
       ...node,

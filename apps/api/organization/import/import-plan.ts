@@ -1,4 +1,4 @@
-import type { Role } from '@libs/domain/proposal';
+import type { ExistingOrg, OrgWrites, PersonRecord, PositionRecord, UnitRecord, Writes } from '@libs/persistence/org-records';
 import { cyclesIn, DEFAULT_PERSON_ROLES, describeCycle, normalizedRoles, sameRoles } from '../org-rules';
 import { emptyCounts, type ImportCounts, type ImportEntity, type ImportError, type RowAt, sortErrors } from './import-report';
 import { type CheckedRow, type ImportPersonRow, type ImportPositionRow, type ImportUnitRow, rowError } from './import-rows';
@@ -10,38 +10,7 @@ import { type CheckedRow, type ImportPersonRow, type ImportPositionRow, type Imp
  * and writes the plan in one transaction.
  */
 
-export interface UnitRecord {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  parentId: string | null;
-}
-
-export interface PositionRecord {
-  id: string;
-  code: string;
-  title: string;
-  unitId: string;
-  level: string;
-  superiorPositionId: string | null;
-  isUnitHead: boolean;
-}
-
-export interface PersonRecord {
-  id: string;
-  nip: string;
-  name: string;
-  email: string;
-  roles: Role[];
-}
-
-/** The organization as stored: every unit and post (the rules span the whole tree), the people the import names. */
-export interface ExistingOrg {
-  units: UnitRecord[];
-  positions: PositionRecord[];
-  people: PersonRecord[];
-}
+export type { ExistingOrg };
 
 export interface CheckedImport {
   units: CheckedRow<ImportUnitRow>[];
@@ -49,17 +18,10 @@ export interface CheckedImport {
   people: CheckedRow<ImportPersonRow>[];
 }
 
-export interface Writes<T> {
-  create: T[];
-  update: T[];
-}
-
-export interface ImportPlan {
+/** What is wrong with the import, what it would do, and the rows it writes when nothing is wrong. */
+export interface ImportPlan extends OrgWrites {
   errors: ImportError[];
   counts: ImportCounts;
-  units: Writes<UnitRecord>;
-  positions: Writes<PositionRecord>;
-  people: Writes<PersonRecord>;
 }
 
 /** "row 3" or "row 3, line 4": where else a key or a head post appears. */
@@ -93,109 +55,138 @@ function unknownCode(what: string, code: string, known: Iterable<string>): strin
   return `no ${what} has the code ${code} (neither in this import nor in the database)${hint}`;
 }
 
-export function planImport(rows: CheckedImport, existing: ExistingOrg, newId: () => string): ImportPlan {
-  const errors: ImportError[] = [];
-  const failed = new Set<CheckedRow<unknown>>();
-  const fail = (row: CheckedRow<unknown>, error: ImportError) => {
-    errors.push(error);
-    failed.add(row);
+/** A row that passed its own checks and is the first of its key. */
+type Valid<T> = CheckedRow<T> & { value: T };
+
+/** The problems found so far, and the rows that have one (they are not written). */
+class Problems {
+  readonly errors: ImportError[] = [];
+  private readonly failed = new Set<CheckedRow<unknown>>();
+
+  fail = (row: CheckedRow<unknown>, error: ImportError): void => {
+    this.errors.push(error);
+    this.failed.add(row);
   };
 
-  const unitsFirst = firstOfEachKey('units', 'code', rows.units, errors);
-  const postsFirst = firstOfEachKey('positions', 'code', rows.positions, errors);
-  const peopleFirst = firstOfEachKey('people', 'nip', rows.people, errors);
-  // The rows that count: the first of each key, valid on their own.
-  const units = [...unitsFirst.values()].filter((r) => r.value !== null) as (CheckedRow<ImportUnitRow> & { value: ImportUnitRow })[];
-  const posts = [...postsFirst.values()].filter((r) => r.value !== null) as (CheckedRow<ImportPositionRow> & { value: ImportPositionRow })[];
-  const people = [...peopleFirst.values()].filter((r) => r.value !== null) as (CheckedRow<ImportPersonRow> & { value: ImportPersonRow })[];
+  has(row: CheckedRow<unknown>): boolean {
+    return this.failed.has(row);
+  }
+}
 
-  const dbUnitByCode = new Map(existing.units.map((u) => [u.code, u]));
-  const dbUnitCodeById = new Map(existing.units.map((u) => [u.id, u.code]));
-  const dbPostByCode = new Map(existing.positions.map((p) => [p.code, p]));
-  const dbPostCodeById = new Map(existing.positions.map((p) => [p.id, p.code]));
-  const knownUnitCodes = new Set([...dbUnitByCode.keys(), ...unitsFirst.keys()]);
-  const knownPostCodes = new Set([...dbPostByCode.keys(), ...postsFirst.keys()]);
+/** The stored organization, looked up by code and by id. */
+interface StoredIndex {
+  unitByCode: Map<string, UnitRecord>;
+  unitCodeById: Map<string, string>;
+  postByCode: Map<string, PositionRecord>;
+  postCodeById: Map<string, string>;
+}
 
-  // References: to a row of this import (in any order) or to the database.
+const indexOf = (existing: ExistingOrg): StoredIndex => ({
+  unitByCode: new Map(existing.units.map((u) => [u.code, u])),
+  unitCodeById: new Map(existing.units.map((u) => [u.id, u.code])),
+  postByCode: new Map(existing.positions.map((p) => [p.code, p])),
+  postCodeById: new Map(existing.positions.map((p) => [p.id, p.code])),
+});
+
+/** The rows of an import that count: the first of each key, valid on their own. */
+interface ValidRows {
+  units: Valid<ImportUnitRow>[];
+  posts: Valid<ImportPositionRow>[];
+  people: Valid<ImportPersonRow>[];
+}
+
+/** Codes a reference may name: those of this import and those of the database. */
+interface KnownCodes {
+  units: Set<string>;
+  posts: Set<string>;
+}
+
+const validOf = <T>(first: Map<string, CheckedRow<T>>) => [...first.values()].filter((r) => r.value !== null) as Valid<T>[];
+
+/** References: to a row of this import (in any order) or to the database. */
+function checkReferences({ units, posts }: ValidRows, known: KnownCodes, problems: Problems): void {
   for (const r of units) {
     const { code, parentCode } = r.value;
     if (!parentCode) continue;
-    if (parentCode === code) fail(r, rowError('units', r.at, code, 'parentCode', parentCode, 'a unit cannot be its own parent'));
-    else if (!knownUnitCodes.has(parentCode)) fail(r, rowError('units', r.at, code, 'parentCode', parentCode, unknownCode('unit', parentCode, knownUnitCodes)));
+    if (parentCode === code) problems.fail(r, rowError('units', r.at, code, 'parentCode', parentCode, 'a unit cannot be its own parent'));
+    else if (!known.units.has(parentCode)) problems.fail(r, rowError('units', r.at, code, 'parentCode', parentCode, unknownCode('unit', parentCode, known.units)));
   }
   for (const r of posts) {
     const { code, unitCode, superiorCode } = r.value;
-    if (!knownUnitCodes.has(unitCode)) fail(r, rowError('positions', r.at, code, 'unitCode', unitCode, unknownCode('unit', unitCode, knownUnitCodes)));
+    if (!known.units.has(unitCode)) problems.fail(r, rowError('positions', r.at, code, 'unitCode', unitCode, unknownCode('unit', unitCode, known.units)));
     if (!superiorCode) continue;
-    if (superiorCode === code) fail(r, rowError('positions', r.at, code, 'superiorCode', superiorCode, 'a post cannot be its own superior'));
-    else if (!knownPostCodes.has(superiorCode)) {
-      fail(r, rowError('positions', r.at, code, 'superiorCode', superiorCode, unknownCode('position', superiorCode, knownPostCodes)));
+    if (superiorCode === code) problems.fail(r, rowError('positions', r.at, code, 'superiorCode', superiorCode, 'a post cannot be its own superior'));
+    else if (!known.posts.has(superiorCode)) {
+      problems.fail(r, rowError('positions', r.at, code, 'superiorCode', superiorCode, unknownCode('position', superiorCode, known.posts)));
     }
   }
+}
 
-  // Cycles, in the tree as it would be after the import: its rows over the database's.
-  const unitRow = new Map(units.filter((r) => !failed.has(r)).map((r) => [r.value.code, r]));
+/** Cycles, in the tree as it would be after the import: its rows (those without a problem yet) over the database's. */
+function checkCycles({ units, posts }: ValidRows, db: StoredIndex, problems: Problems): void {
+  const unitRow = new Map(units.filter((r) => !problems.has(r)).map((r) => [r.value.code, r]));
   const parentOf = (code: string): string | null => {
     const row = unitRow.get(code);
     if (row) return row.value.parentCode ?? null;
-    const parentId = dbUnitByCode.get(code)?.parentId;
-    return parentId ? (dbUnitCodeById.get(parentId) ?? null) : null;
+    const parentId = db.unitByCode.get(code)?.parentId;
+    return parentId ? (db.unitCodeById.get(parentId) ?? null) : null;
   };
   for (const [code, cycle] of cyclesIn(unitRow.keys(), parentOf)) {
     const r = unitRow.get(code);
-    if (r) fail(r, rowError('units', r.at, code, 'parentCode', r.value.parentCode, `the parents form a cycle: ${describeCycle(cycle)}`));
+    if (r) problems.fail(r, rowError('units', r.at, code, 'parentCode', r.value.parentCode, `the parents form a cycle: ${describeCycle(cycle)}`));
   }
-  const postRow = new Map(posts.filter((r) => !failed.has(r)).map((r) => [r.value.code, r]));
+  const postRow = new Map(posts.filter((r) => !problems.has(r)).map((r) => [r.value.code, r]));
   const superiorOf = (code: string): string | null => {
     const row = postRow.get(code);
     if (row) return row.value.superiorCode ?? null;
-    const superiorId = dbPostByCode.get(code)?.superiorPositionId;
-    return superiorId ? (dbPostCodeById.get(superiorId) ?? null) : null;
+    const superiorId = db.postByCode.get(code)?.superiorPositionId;
+    return superiorId ? (db.postCodeById.get(superiorId) ?? null) : null;
   };
   for (const [code, cycle] of cyclesIn(postRow.keys(), superiorOf)) {
     const r = postRow.get(code);
-    if (r) fail(r, rowError('positions', r.at, code, 'superiorCode', r.value.superiorCode, `the superiors form a cycle: ${describeCycle(cycle)}`));
+    if (r) problems.fail(r, rowError('positions', r.at, code, 'superiorCode', r.value.superiorCode, `the superiors form a cycle: ${describeCycle(cycle)}`));
   }
+}
 
-  checkOneHeadPerUnit(
-    posts.filter((r) => knownUnitCodes.has(r.value.unitCode)),
-    existing,
-    dbUnitCodeById,
-    fail,
-  );
+/** The id of every unit and post code after the import: stored ones keep theirs, new ones get one. */
+function idsByCode(rows: ValidRows, existing: ExistingOrg, newId: () => string) {
+  const units = new Map(existing.units.map((u) => [u.code, u.id]));
+  for (const r of rows.units) if (!units.has(r.value.code)) units.set(r.value.code, newId());
+  const posts = new Map(existing.positions.map((p) => [p.code, p.id]));
+  for (const r of rows.posts) if (!posts.has(r.value.code)) posts.set(r.value.code, newId());
+  return { units, posts };
+}
 
-  // What each row without a problem does. New rows get their ids first, so that references between
-  // new rows resolve whatever their order.
-  const plan: ImportPlan = { errors, counts: emptyCounts(), units: { create: [], update: [] }, positions: { create: [], update: [] }, people: { create: [], update: [] } };
-  const unitIdByCode = new Map(existing.units.map((u) => [u.code, u.id]));
-  for (const r of units) if (!unitIdByCode.has(r.value.code)) unitIdByCode.set(r.value.code, newId());
-  const postIdByCode = new Map(existing.positions.map((p) => [p.code, p.id]));
-  for (const r of posts) if (!postIdByCode.has(r.value.code)) postIdByCode.set(r.value.code, newId());
-
-  for (const r of units) {
-    if (failed.has(r)) continue;
+/**
+ * What each row without a problem does. New rows get their ids first, so that references between
+ * new rows resolve whatever their order.
+ */
+function classifyRows(plan: ImportPlan, rows: ValidRows, existing: ExistingOrg, db: StoredIndex, problems: Problems, newId: () => string): void {
+  const ids = idsByCode(rows, existing, newId);
+  for (const r of rows.units) {
+    if (problems.has(r)) continue;
     const { code, name, kind, parentCode } = r.value;
-    const parentId = parentCode ? unitIdByCode.get(parentCode) : null;
+    const parentId = parentCode ? ids.units.get(parentCode) : null;
     if (parentId === undefined) continue; // its parent is a row with problems of its own
-    const record: UnitRecord = { id: unitIdByCode.get(code)!, code, name, kind, parentId };
-    const before = dbUnitByCode.get(code);
+    const record: UnitRecord = { id: ids.units.get(code)!, code, name, kind, parentId };
+    const before = db.unitByCode.get(code);
     classify(plan, 'units', record, before, before && before.name === name && before.kind === kind && before.parentId === parentId);
   }
-  for (const r of posts) {
-    if (failed.has(r)) continue;
+  for (const r of rows.posts) {
+    if (problems.has(r)) continue;
     const { code, title, unitCode, level, superiorCode } = r.value;
-    const unitId = unitIdByCode.get(unitCode);
-    const superiorPositionId = superiorCode ? postIdByCode.get(superiorCode) : null;
+    const unitId = ids.units.get(unitCode);
+    const superiorPositionId = superiorCode ? ids.posts.get(superiorCode) : null;
     if (unitId === undefined || superiorPositionId === undefined) continue;
     const isUnitHead = r.value.isUnitHead ?? false;
-    const record: PositionRecord = { id: postIdByCode.get(code)!, code, title, unitId, level, superiorPositionId, isUnitHead };
-    const b = dbPostByCode.get(code);
+    const record: PositionRecord = { id: ids.posts.get(code)!, code, title, unitId, level, superiorPositionId, isUnitHead };
+    const b = db.postByCode.get(code);
     const same = b && b.title === title && b.unitId === unitId && b.level === level && b.superiorPositionId === superiorPositionId && b.isUnitHead === isUnitHead;
     classify(plan, 'positions', record, b, same);
   }
   const dbPersonByNip = new Map(existing.people.map((p) => [p.nip, p]));
-  for (const r of people) {
-    if (failed.has(r)) continue;
+  for (const r of rows.people) {
+    if (problems.has(r)) continue;
     const { nip, name, email } = r.value;
     const before = dbPersonByNip.get(nip);
     // Roles are permissions granted one by one: a file that does not name them leaves them alone.
@@ -203,7 +194,32 @@ export function planImport(rows: CheckedImport, existing: ExistingOrg, newId: ()
     const record: PersonRecord = { id: before?.id ?? newId(), nip, name, email, roles };
     classify(plan, 'people', record, before, before && before.name === name && before.email === email && sameRoles(before.roles, roles));
   }
-  plan.errors = sortErrors(errors);
+}
+
+export function planImport(rows: CheckedImport, existing: ExistingOrg, newId: () => string): ImportPlan {
+  const problems = new Problems();
+  const unitsFirst = firstOfEachKey('units', 'code', rows.units, problems.errors);
+  const postsFirst = firstOfEachKey('positions', 'code', rows.positions, problems.errors);
+  const peopleFirst = firstOfEachKey('people', 'nip', rows.people, problems.errors);
+  const valid: ValidRows = { units: validOf(unitsFirst), posts: validOf(postsFirst), people: validOf(peopleFirst) };
+
+  const db = indexOf(existing);
+  const known: KnownCodes = {
+    units: new Set([...db.unitByCode.keys(), ...unitsFirst.keys()]),
+    posts: new Set([...db.postByCode.keys(), ...postsFirst.keys()]),
+  };
+  checkReferences(valid, known, problems);
+  checkCycles(valid, db, problems);
+  checkOneHeadPerUnit(
+    valid.posts.filter((r) => known.units.has(r.value.unitCode)),
+    existing,
+    db.unitCodeById,
+    problems.fail,
+  );
+
+  const plan: ImportPlan = { errors: problems.errors, counts: emptyCounts(), units: { create: [], update: [] }, positions: { create: [], update: [] }, people: { create: [], update: [] } };
+  classifyRows(plan, valid, existing, db, problems, newId);
+  plan.errors = sortErrors(problems.errors);
   return plan;
 }
 
