@@ -18,14 +18,6 @@ export class Refusal extends Error {
   }
 }
 
-/** The approval has ended (its workflow is closed): nothing more can be done on it. */
-export class ApprovalClosed extends Refusal {
-  constructor(message = 'The approval of this proposal has already finished; nothing more can be done on it.', details?: unknown) {
-    super('APPROVAL_CLOSED', message, 'conflict', details);
-    this.name = 'ApprovalClosed';
-  }
-}
-
 /** A backing service did not answer; the message says whether a retry is safe. */
 export class ServiceUnavailable extends Refusal {
   constructor(message: string) {

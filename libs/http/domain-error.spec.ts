@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ApprovalClosed, Refusal, ServiceUnavailable } from '@libs/domain/refusal';
+import { Refusal, ServiceUnavailable } from '@libs/domain/refusal';
 import { asDomainError, DomainError } from './domain-error';
 
 describe('asDomainError', () => {
@@ -15,8 +15,7 @@ describe('asDomainError', () => {
     expect(err).toMatchObject({ code: 'SOME_CODE', message: 'why', status, details: { a: 1 } });
   });
 
-  it('answers the engine refusals as the API always has', () => {
-    expect(asDomainError(new ApprovalClosed())).toMatchObject({ code: 'APPROVAL_CLOSED', status: HttpStatus.CONFLICT });
+  it('answers an unavailable backing service with 503', () => {
     expect(asDomainError(new ServiceUnavailable('later'))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: HttpStatus.SERVICE_UNAVAILABLE });
   });
 

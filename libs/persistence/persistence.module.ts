@@ -13,6 +13,7 @@ import { OrganizationChanges } from './organization.changes';
 import { OrganizationQueries } from './organization.queries';
 import { RecordStore } from './record.store';
 import { SignInQueries } from './sign-in.queries';
+import { TaskQueries } from './task.queries';
 
 @Global()
 @Module({
@@ -36,8 +37,9 @@ import { SignInQueries } from './sign-in.queries';
     { provide: ChainTemplateStore, inject: [DataSource], useFactory: (ds: DataSource) => new ChainTemplateStore(ds) },
     { provide: OrganizationQueries, inject: [DataSource], useFactory: (ds: DataSource) => new OrganizationQueries(ds) },
     { provide: OrganizationChanges, inject: [DataSource], useFactory: (ds: DataSource) => new OrganizationChanges(ds) },
+    { provide: TaskQueries, inject: [DataSource], useFactory: (ds: DataSource) => new TaskQueries(ds) },
   ],
-  exports: [RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries, SignInQueries, ChainTemplateStore,
+  exports: [TaskQueries, RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries, SignInQueries, ChainTemplateStore,
     OrganizationQueries, OrganizationChanges],
 })
 export class PersistenceModule {}

@@ -1,7 +1,8 @@
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { DecisionFailure } from '@libs/contracts/approval.contract';
-import { ApprovalClosed, Refusal, ServiceUnavailable } from '@libs/domain/refusal';
-import { deadlineOf, refusalOf } from './engine-errors';
+import { Refusal, ServiceUnavailable } from '@libs/domain/refusal';
+import { ApprovalClosed, approvalRefusal, deadlineOf, refusalOf } from './engine-errors';
+import { Refusals } from '@libs/contracts/approval-refusals';
 import { updateIds } from './update-ids';
 
 const refused = (type: string, message: string, details?: unknown) =>
@@ -46,6 +47,17 @@ describe('refusalOf', () => {
     const plain = new Error('boom');
     expect(refusalOf(unknownType, 'comment')).toBe(unknownType);
     expect(refusalOf(plain, 'comment')).toBe(plain);
+  });
+});
+
+describe('approvalRefusal', () => {
+  it('answers a refusal found in the read model as the workflow would have', () => {
+    expect(approvalRefusal(Refusals.decidedBy('Budi'))).toMatchObject({
+      code: 'ALREADY_DECIDED',
+      kind: 'conflict',
+      message: 'This task is already closed: decided by Budi.',
+      details: { decidedBy: 'Budi' },
+    });
   });
 });
 

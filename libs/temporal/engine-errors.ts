@@ -1,21 +1,32 @@
 import { ApplicationFailure, isGrpcDeadlineError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { DecisionFailure, DecisionFailureType } from '@libs/contracts/approval.contract';
-import { ApprovalClosed, Refusal, RefusalKind, ServiceUnavailable } from '@libs/domain/refusal';
+import {
+  APPROVAL_CLOSED,
+  type Refusal as ApprovalRefusal,
+  DecisionFailure,
+  isRefusalType,
+  REFUSAL_CODES,
+  REFUSAL_HTTP_STATUS,
+} from '@libs/contracts/approval-refusals';
+import { Refusal, RefusalKind, ServiceUnavailable } from '@libs/domain/refusal';
 
-/** Each refusal the workflow raises (its ApplicationFailure type), as the callers of the engine know it. */
-const REFUSALS: Record<DecisionFailureType, { code: string; kind: RefusalKind }> = {
-  [DecisionFailure.TaskNotFound]: { code: 'TASK_NOT_FOUND', kind: 'not-found' },
-  [DecisionFailure.NotAssignee]: { code: 'NOT_ASSIGNEE', kind: 'forbidden' },
-  [DecisionFailure.SelfApproval]: { code: 'SEGREGATION_OF_DUTIES', kind: 'forbidden' },
-  [DecisionFailure.AlreadyDecided]: { code: 'ALREADY_DECIDED', kind: 'conflict' },
-  [DecisionFailure.ReasonRequired]: { code: 'REASON_REQUIRED', kind: 'invalid' },
-  [DecisionFailure.ReturnNotAllowed]: { code: 'RETURN_NOT_ALLOWED', kind: 'invalid' },
-  [DecisionFailure.RequiresDefinitive]: { code: 'REQUIRES_DEFINITIVE_HOLDER', kind: 'forbidden' },
-  [DecisionFailure.NotProposer]: { code: 'NOT_PROPOSER', kind: 'forbidden' },
-  [DecisionFailure.WrongState]: { code: 'INVALID_STATE', kind: 'conflict' },
-};
+/** The HTTP statuses of the refusal table, as the kinds of refusal the domain knows. */
+const KIND_OF_STATUS: Record<number, RefusalKind> = { 404: 'not-found', 403: 'forbidden', 409: 'conflict', 422: 'invalid' };
 
-const isRefusalType = (type: string | undefined | null): type is DecisionFailureType => !!type && Object.hasOwn(REFUSALS, type);
+/**
+ * An approval refusal (as the workflow raises it, or as the API finds it in the read model) as a
+ * domain refusal, with its details or the ones given.
+ */
+export function approvalRefusal(refusal: ApprovalRefusal, details: unknown = refusal.details): Refusal {
+  return new Refusal(REFUSAL_CODES[refusal.type], refusal.message, KIND_OF_STATUS[REFUSAL_HTTP_STATUS[refusal.type]] ?? 'conflict', details);
+}
+
+/** The approval has ended (its workflow is closed): nothing more can be done on it. */
+export class ApprovalClosed extends Refusal {
+  constructor() {
+    super(APPROVAL_CLOSED.code, APPROVAL_CLOSED.message, 'conflict');
+    this.name = 'ApprovalClosed';
+  }
+}
 
 /**
  * The domain error for the workflow's refusal of an Update (decision, withdrawal, resubmission,
@@ -24,9 +35,9 @@ const isRefusalType = (type: string | undefined | null): type is DecisionFailure
  */
 export function refusalOf(err: unknown, reasonField: string): unknown {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && isRefusalType(err.cause.type)) {
-    const { code, kind } = REFUSALS[err.cause.type];
-    const details = err.cause.type === DecisionFailure.ReasonRequired ? [{ field: reasonField, messages: [err.cause.message] }] : err.cause.details?.[0];
-    return new Refusal(code, err.cause.message, kind, details ?? undefined);
+    const { type, message } = err.cause;
+    const details = type === DecisionFailure.ReasonRequired ? [{ field: reasonField, messages: [message] }] : (err.cause.details?.[0] ?? undefined);
+    return approvalRefusal({ type, message }, details);
   }
   if (err instanceof WorkflowNotFoundError) return new ApprovalClosed();
   return err;

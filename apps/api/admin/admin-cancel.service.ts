@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@libs/auth/auth.types';
 import type { CloseResult } from '@libs/contracts/approval.contract';
-import { ApprovalClosed } from '@libs/domain/refusal';
+import { ApprovalClosed } from '@libs/temporal/engine-errors';
 import { conflict, notFound } from '@libs/http/domain-error';
 import { IdempotentRequests } from '@libs/http/idempotent-requests';
 import { ProposalEntity } from '@libs/persistence/entities';

@@ -4,14 +4,15 @@ import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import type { AuthUser } from '@libs/auth/auth.types';
 import { isUnavailable } from '@libs/http/all-exceptions.filter';
-import { DomainError } from '@libs/http/domain-error';
+import { asDomainError, DomainError } from '@libs/http/domain-error';
 import { ADMIN_AUDIT, AuditInput, AuditSpec } from './admin-audit.decorator';
 import { AdminAuditService } from './admin-audit.service';
 import { requestSummary, storable, summarize } from './audit-summary';
 import { UUID } from '@libs/domain/uuid';
 
 /** The status and error code a failure is answered with (as AllExceptionsFilter answers it). */
-export function failureOf(err: unknown): { statusCode: number; errorCode: string } {
+export function failureOf(raised: unknown): { statusCode: number; errorCode: string } {
+  const err = asDomainError(raised);
   if (err instanceof DomainError) return { statusCode: err.status, errorCode: err.code };
   if (err instanceof HttpException) {
     const status = err.getStatus();

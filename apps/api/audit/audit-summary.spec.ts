@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { DomainError } from '@libs/http/domain-error';
+import { Refusal } from '@libs/domain/refusal';
 import { failureOf } from './admin-audit.interceptor';
 import { REDACTED, requestSummary, summarize, SUMMARY_LIMITS } from './audit-summary';
 
@@ -54,6 +55,7 @@ describe('admin audit summaries', () => {
 
   it('records a refusal with the status and code the client is answered with', () => {
     expect(failureOf(new DomainError('POST_NOT_VACANT', 'x', HttpStatus.CONFLICT))).toEqual({ statusCode: 409, errorCode: 'POST_NOT_VACANT' });
+    expect(failureOf(new Refusal('APPROVAL_CLOSED', 'x', 'conflict'))).toEqual({ statusCode: 409, errorCode: 'APPROVAL_CLOSED' });
     expect(failureOf(new HttpException('Validation failed (uuid is expected)', HttpStatus.BAD_REQUEST))).toEqual({ statusCode: 400, errorCode: 'BAD_REQUEST' });
     expect(failureOf(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toEqual({ statusCode: 503, errorCode: 'SERVICE_UNAVAILABLE' });
     expect(failureOf(new TypeError('boom'))).toEqual({ statusCode: 500, errorCode: 'INTERNAL_ERROR' });
