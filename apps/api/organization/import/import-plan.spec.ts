@@ -82,6 +82,9 @@ describe('planning an import', () => {
     expect(newcomer.people.create).toEqual([{ id: 'new-1', nip: '199402172019032008', name: 'Putri', email: 'putri@kota.go.id', roles: ['proposer', 'approver'] }]);
   });
 
+});
+
+describe('planning an import: problems across rows', () => {
   it('reports a duplicate key on every later row, pointing at the first', () => {
     const plan = planImport(checked({ units: [unit('A', 'PEMKOT'), unit('B', 'PEMKOT'), unit('A', 'PEMKOT')] }, true), DB, ids());
     expect(plan.errors).toEqual([
@@ -125,6 +128,9 @@ describe('planning an import', () => {
     expect(plan.errors).toEqual([expect.objectContaining({ entity: 'units', row: 1, field: 'parentCode', message: 'the parents form a cycle: PEMKOT → DINKES → PEMKOT' })]);
   });
 
+});
+
+describe('planning an import: head posts, and what is counted', () => {
   it('allows one head post per unit: a second head is reported, naming the first, in the import or the database', () => {
     const plan = planImport(
       checked({ units: [unit('BID', 'DINKES')], positions: [post('H1', 'BID', undefined, { isUnitHead: true }), post('H2', 'BID', undefined, { isUnitHead: true }), post('H3', 'DINKES', undefined, { isUnitHead: true })] }, true),
