@@ -14,6 +14,12 @@ import { OrganizationQueries } from './organization.queries';
 import { RecordStore } from './record.store';
 import { SignInQueries } from './sign-in.queries';
 import { TaskQueries } from './task.queries';
+import { AdminAuditStore } from './admin-audit.store';
+import { ContinuityStore } from './continuity.store';
+import { CustodyQueries } from './custody.queries';
+import { HandoverQueries } from './handover.queries';
+import { ProposalReads } from './proposal-reads.queries';
+import { ProposalsRepository } from './proposals.repository';
 
 @Global()
 @Module({
@@ -38,8 +44,14 @@ import { TaskQueries } from './task.queries';
     { provide: OrganizationQueries, inject: [DataSource], useFactory: (ds: DataSource) => new OrganizationQueries(ds) },
     { provide: OrganizationChanges, inject: [DataSource], useFactory: (ds: DataSource) => new OrganizationChanges(ds) },
     { provide: TaskQueries, inject: [DataSource], useFactory: (ds: DataSource) => new TaskQueries(ds) },
+    { provide: CustodyQueries, inject: [DataSource], useFactory: (ds: DataSource) => new CustodyQueries(ds) },
+    { provide: ContinuityStore, inject: [DataSource], useFactory: (ds: DataSource) => new ContinuityStore(ds) },
+    { provide: AdminAuditStore, inject: [DataSource], useFactory: (ds: DataSource) => new AdminAuditStore(ds) },
+    { provide: HandoverQueries, inject: [DataSource], useFactory: (ds: DataSource) => new HandoverQueries(ds) },
+    { provide: ProposalReads, inject: [DataSource], useFactory: (ds: DataSource) => new ProposalReads(ds) },
+    { provide: ProposalsRepository, inject: [DataSource], useFactory: (ds: DataSource) => new ProposalsRepository(ds) },
   ],
-  exports: [TaskQueries, RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries, SignInQueries, ChainTemplateStore,
+  exports: [TaskQueries, CustodyQueries, ContinuityStore, AdminAuditStore, HandoverQueries, ProposalReads, ProposalsRepository, RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries, SignInQueries, ChainTemplateStore,
     OrganizationQueries, OrganizationChanges],
 })
 export class PersistenceModule {}

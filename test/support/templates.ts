@@ -5,6 +5,7 @@ import { approvalStartDetails } from '@apps/api/proposals/approval-start';
 import { ApprovalWorkflowInput, DEFAULT_TASK_QUEUE, workflowIdForProposal } from '@libs/contracts/approval.contract';
 import type { StageDefinition } from '@libs/domain/chain';
 import { ChainTemplateEntity, ProposalEntity } from '@libs/persistence/entities';
+import { ProposalsRepository } from '@libs/persistence/proposals.repository';
 import { TEMPORAL_CLIENT } from '@libs/temporal/temporal-client.module';
 import { AppStack, validProposal } from './app-stack';
 
@@ -42,7 +43,8 @@ export async function startApprovalDirectly(
   const proposal = await stack.dataSource.getRepository(ProposalEntity).findOneByOrFail({ id: draft.body.id });
   const template = await stack.dataSource.getRepository(ChainTemplateEntity).findOneByOrFail({ id: proposal.templateId! });
   // The unit code and the memo, as the API passes them.
-  const { unitCode, memo } = await approvalStartDetails(stack.dataSource, proposal, template);
+  const details = await stack.api.get(ProposalsRepository).startDetails(proposal.unitId, proposal.proposerId);
+  const { unitCode, memo } = approvalStartDetails(details, proposal, template);
   const input: ApprovalWorkflowInput = {
     proposalId: proposal.id,
     proposerPersonId: proposal.proposerId,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '@libs/auth/auth.types';
 import type { CloseResult } from '@libs/contracts/approval.contract';
 import { ApprovalClosed } from '@libs/temporal/engine-errors';
 import { conflict, notFound } from '@libs/http/domain-error';
 import { IdempotentRequests } from '@libs/http/idempotent-requests';
-import { ProposalEntity } from '@libs/persistence/entities';
+import { ProposalsRepository } from '@libs/persistence/proposals.repository';
 import { ApprovalEngine } from '@libs/temporal/approval-engine.client';
 import { CancelProposalDto } from './dto/cancel-proposal.dto';
 
@@ -16,14 +15,13 @@ import { CancelProposalDto } from './dto/cancel-proposal.dto';
 @Injectable()
 export class AdminCancelService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly proposals: ProposalsRepository,
     private readonly engine: ApprovalEngine,
     private readonly idempotency: IdempotentRequests,
   ) {}
 
   async cancel(admin: AuthUser, proposalId: string, dto: CancelProposalDto, idempotencyKey?: string): Promise<CloseResult> {
-    const proposals = this.dataSource.getRepository(ProposalEntity);
-    const proposal = await proposals.findOne({ where: { id: proposalId }, select: { id: true, status: true, workflowId: true } });
+    const proposal = await this.proposals.proposalState(proposalId);
     if (!proposal) throw notFound('Proposal', proposalId);
     const reason = dto.reason.trim();
     const identity = { operation: 'cancel', target: proposalId, request: { reason } };
@@ -37,7 +35,7 @@ export class AdminCancelService {
         } catch (err) {
           if (err instanceof ApprovalClosed) {
             // The workflow has completed (approved, rejected, withdrawn or cancelled before).
-            const now = await proposals.findOne({ where: { id: proposalId }, select: { id: true, status: true } });
+            const now = await this.proposals.proposalState(proposalId);
             throw conflict('APPROVAL_CLOSED', `The approval of this proposal has already ended (${now?.status ?? proposal.status}); there is nothing to cancel.`, {
               status: now?.status ?? proposal.status,
             });

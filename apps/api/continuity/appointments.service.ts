@@ -1,19 +1,75 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, MoreThan, Or } from 'typeorm';
 import type { AuthUser } from '@libs/auth/auth.types';
 import { actingBoundaries } from '@libs/domain/acting';
 import { conflict, notFound } from '@libs/http/domain-error';
-import { actingForPosts } from '@libs/persistence/acting-lookup';
-import { AppointmentEntity, DelegationEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
+import { ContinuityChange, ContinuityStore } from '@libs/persistence/continuity.store';
+import type { AppointmentEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
 import { ContinuitySignal } from './continuity-signal.service';
 import { AppointmentChangeView, AppointmentView, CreateAppointmentDto, EndAppointmentDto, PositionActingView, UpcomingChangeView } from './dto/appointment.dto';
-import { actingView, fieldError, lockOrg, momentOf, openTasksMoving } from './org-time';
+import { actingView, fieldError, momentOf } from './org-time';
 
 const CAPACITY_LABEL = { definitif: 'definitive holder', plt: 'Plt.', plh: 'Plh.' } as const;
 
 /** Open at `at` or later: not ended by then. */
 const runsPast = (a: AppointmentEntity, at: Date) => a.endsAt === null || a.endsAt > at;
+
+/** The term a new appointment asks for; no end: open-ended. */
+interface Term {
+  startsAt: Date;
+  endsAt: Date | null;
+}
+
+/** An appointment the new one ends, and the reason recorded. */
+interface Ending {
+  row: AppointmentEntity;
+  reason: string;
+}
+
+/** The post's appointments in this capacity whose term overlaps the new one. */
+const overlapping = (ofPost: AppointmentEntity[], capacity: string, term: Term) =>
+  ofPost.filter((a) => a.capacity === capacity && runsPast(a, term.startsAt) && (!term.endsAt || a.startsAt < term.endsAt));
+
+/**
+ * A definitive holder ends whoever holds or stands in for the post when their term starts, and their
+ * own definitive post elsewhere (mutasi); an appointment of the post that starts on or after theirs is
+ * a conflict, to be ended first.
+ */
+function endedByDefinitive(ofPost: AppointmentEntity[], elsewhere: AppointmentEntity[], person: PersonEntity, position: PositionEntity, term: Term, basisText: string | undefined): Ending[] {
+  for (const capacity of ['definitif', 'plt', 'plh'] as const) {
+    const clash = overlapping(ofPost, capacity, term).filter((a) => a.startsAt >= term.startsAt)[0];
+    if (clash) {
+      throw conflict('APPOINTMENT_CONFLICT', `A ${CAPACITY_LABEL[capacity]} appointment to this post starts on or after this one (${clash.startsAt.toISOString()}); end it first.`, { appointmentId: clash.id });
+    }
+  }
+  const basis = basisText ? ` (${basisText})` : '';
+  const ending: Ending[] = [];
+  for (const a of ofPost.filter((x) => runsPast(x, term.startsAt) && x.startsAt < term.startsAt)) {
+    if (a.personId === person.id && a.capacity === 'definitif') throw conflict('ALREADY_HOLDER', `${person.name} already holds this post.`);
+    ending.push({ row: a, reason: a.capacity === 'definitif' ? `Digantikan oleh ${person.name}${basis}` : `Pejabat definitif dilantik: ${person.name}${basis}` });
+  }
+  // A person holds one definitive post at a time: a new one is a transfer (mutasi).
+  for (const a of elsewhere.filter((x) => x.positionId !== position.id && x.startsAt < term.startsAt)) {
+    ending.push({ row: a, reason: `Mutasi ke ${position.title}${basis}` });
+  }
+  return ending;
+}
+
+/** A Plt. is for a vacant post and a Plh. for an absent holder; neither overlaps another of its kind. */
+function checkStandIn(ofPost: AppointmentEntity[], person: PersonEntity, capacity: 'plt' | 'plh', term: Term): void {
+  const holding = (c: string) => ofPost.find((a) => a.capacity === c && a.startsAt <= term.startsAt && runsPast(a, term.startsAt));
+  const holder = holding('definitif') ?? holding('plt');
+  if (capacity === 'plt' && holding('definitif')) {
+    throw conflict('POST_NOT_VACANT', 'The post has a definitive holder on that date: a Plt. is for a vacant post; appoint a Plh. for an absent holder.');
+  }
+  if (capacity === 'plh' && !holder) {
+    throw conflict('POST_VACANT', 'Nobody holds the post on that date: a Plh. stands in for an absent holder; appoint a Plt. for a vacant post.');
+  }
+  if (holder?.personId === person.id) throw conflict('ALREADY_ACTING', `${person.name} already acts for this post on that date.`);
+  const clash = overlapping(ofPost, capacity, term)[0];
+  if (clash) {
+    throw conflict('APPOINTMENT_CONFLICT', `Another ${CAPACITY_LABEL[capacity]} term of this post overlaps (${clash.startsAt.toISOString()} – ${clash.endsAt?.toISOString() ?? 'open'}).`, { appointmentId: clash.id });
+  }
+}
 
 /**
  * Appointments to posts: the definitive holder (with mutasi: a new holder ends the previous one and the
@@ -23,7 +79,7 @@ const runsPast = (a: AppointmentEntity, at: Date) => a.endsAt === null || a.ends
 @Injectable()
 export class AppointmentsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: ContinuityStore,
     private readonly signal: ContinuitySignal,
   ) {}
 
@@ -34,114 +90,79 @@ export class AppointmentsService {
     if (endsAt && endsAt <= startsAt) throw fieldError('endsAt', 'endsAt must be after startsAt');
     if (dto.capacity === 'plh' && !endsAt) throw fieldError('endsAt', 'a Plh. stands in for an absent holder for a set term: endsAt is required');
 
-    const { appointment, ended } = await this.dataSource.transaction(async (em) => {
-      await lockOrg(em, [{ kind: 'position', id: positionId }, { kind: 'person', id: dto.personId }]);
-      const position = await em.getRepository(PositionEntity).findOneBy({ id: positionId });
-      if (!position) throw notFound('Position', positionId);
-      const person = await em.getRepository(PersonEntity).findOneBy({ id: dto.personId });
-      if (!person) throw fieldError('personId', `no person has id ${dto.personId}`);
-
-      const ofPost = await em.getRepository(AppointmentEntity).findBy({ positionId });
-      const ending: { row: AppointmentEntity; reason: string }[] = [];
-      const overlapping = (capacity: string) => ofPost.filter((a) => a.capacity === capacity && runsPast(a, startsAt) && (!endsAt || a.startsAt < endsAt));
-      const later = (capacity: string) => overlapping(capacity).filter((a) => a.startsAt >= startsAt);
-
-      if (dto.capacity === 'definitif') {
-        for (const capacity of ['definitif', 'plt', 'plh'] as const) {
-          const clash = later(capacity)[0];
-          if (clash) {
-            throw conflict('APPOINTMENT_CONFLICT', `A ${CAPACITY_LABEL[capacity]} appointment to this post starts on or after this one (${clash.startsAt.toISOString()}); end it first.`, { appointmentId: clash.id });
-          }
-        }
-        const basis = dto.basis ? ` (${dto.basis})` : '';
-        for (const a of ofPost.filter((x) => runsPast(x, startsAt) && x.startsAt < startsAt)) {
-          if (a.personId === person.id && a.capacity === 'definitif') throw conflict('ALREADY_HOLDER', `${person.name} already holds this post.`);
-          ending.push({ row: a, reason: a.capacity === 'definitif' ? `Digantikan oleh ${person.name}${basis}` : `Pejabat definitif dilantik: ${person.name}${basis}` });
-        }
-        // A person holds one definitive post at a time: a new one is a transfer (mutasi).
-        const elsewhere = await em.getRepository(AppointmentEntity).findBy({ personId: person.id, capacity: 'definitif', endsAt: Or(IsNull(), MoreThan(startsAt)) });
-        for (const a of elsewhere.filter((x) => x.positionId !== positionId && x.startsAt < startsAt)) {
-          ending.push({ row: a, reason: `Mutasi ke ${position.title}${basis}` });
-        }
-      } else {
-        const holding = (capacity: string) => ofPost.find((a) => a.capacity === capacity && a.startsAt <= startsAt && runsPast(a, startsAt));
-        const holder = holding('definitif') ?? holding('plt');
-        if (dto.capacity === 'plt' && holding('definitif')) {
-          throw conflict('POST_NOT_VACANT', 'The post has a definitive holder on that date: a Plt. is for a vacant post; appoint a Plh. for an absent holder.');
-        }
-        if (dto.capacity === 'plh' && !holder) {
-          throw conflict('POST_VACANT', 'Nobody holds the post on that date: a Plh. stands in for an absent holder; appoint a Plt. for a vacant post.');
-        }
-        if (holder?.personId === person.id) throw conflict('ALREADY_ACTING', `${person.name} already acts for this post on that date.`);
-        const clash = overlapping(dto.capacity)[0];
-        if (clash) {
-          throw conflict('APPOINTMENT_CONFLICT', `Another ${CAPACITY_LABEL[dto.capacity]} term of this post overlaps (${clash.startsAt.toISOString()} – ${clash.endsAt?.toISOString() ?? 'open'}).`, { appointmentId: clash.id });
-        }
-      }
-
-      for (const { row, reason } of ending) {
-        await em.getRepository(AppointmentEntity).update({ id: row.id }, { endsAt: startsAt, endReason: reason, endedByPersonId: user.personId });
-        Object.assign(row, { endsAt: startsAt, endReason: reason });
-      }
-      const created = em.getRepository(AppointmentEntity).create({
-        id: randomUUID(),
-        positionId,
-        personId: person.id,
-        capacity: dto.capacity,
-        startsAt,
-        endsAt,
-        basis: dto.basis ?? null,
-        endReason: null,
-        createdByPersonId: user.personId,
-        endedByPersonId: null,
-      });
-      await em.getRepository(AppointmentEntity).insert(created);
-      return { appointment: created, ended: ending.map((e) => e.row) };
-    });
-
+    const { appointment, ended } = await this.store.change((change) => this.recordAppointment(change, user, positionId, dto, { startsAt, endsAt }));
     await this.signal.orgChanged();
-    const posts = [positionId, ...ended.map((e) => e.positionId)];
-    const [views, acting, moving] = await Promise.all([
-      this.views([appointment, ...ended]),
-      actingForPosts(this.dataSource.manager, [positionId], new Date()),
-      openTasksMoving(this.dataSource.manager, posts),
-    ]);
-    return { appointment: views[0], ended: views.slice(1), actingNow: await actingView(this.dataSource.manager, acting.get(positionId) ?? null), openTasksMoving: moving };
+    return this.changeView([appointment, ...ended], positionId, [positionId, ...ended.map((e) => e.positionId)]);
+  }
+
+  private async recordAppointment(change: ContinuityChange, user: AuthUser, positionId: string, dto: CreateAppointmentDto, term: Term) {
+    await change.lock([{ kind: 'position', id: positionId }, { kind: 'person', id: dto.personId }]);
+    const position = await change.position(positionId);
+    if (!position) throw notFound('Position', positionId);
+    const person = await change.person(dto.personId);
+    if (!person) throw fieldError('personId', `no person has id ${dto.personId}`);
+
+    const ofPost = await change.appointmentsOf(positionId);
+    const ending =
+      dto.capacity === 'definitif'
+        ? endedByDefinitive(ofPost, await change.definitiveTermsOf(person.id, term.startsAt), person, position, term, dto.basis)
+        : (checkStandIn(ofPost, person, dto.capacity, term), []);
+    for (const { row, reason } of ending) {
+      await change.endAppointment(row.id, { endsAt: term.startsAt, endReason: reason, endedByPersonId: user.personId });
+      Object.assign(row, { endsAt: term.startsAt, endReason: reason });
+    }
+    const created = await change.insertAppointment({
+      positionId,
+      personId: person.id,
+      capacity: dto.capacity,
+      startsAt: term.startsAt,
+      endsAt: term.endsAt,
+      basis: dto.basis ?? null,
+      endReason: null,
+      createdByPersonId: user.personId,
+      endedByPersonId: null,
+    });
+    return { appointment: created, ended: ending.map((e) => e.row) };
   }
 
   async end(user: AuthUser, id: string, dto: EndAppointmentDto): Promise<AppointmentChangeView> {
-    const ended = await this.dataSource.transaction(async (em) => {
-      const found = await em.getRepository(AppointmentEntity).findOneBy({ id });
+    const ended = await this.store.change(async (change) => {
+      const found = await change.appointment(id);
       if (!found) throw notFound('Appointment', id);
-      await lockOrg(em, [{ kind: 'position', id: found.positionId }, { kind: 'person', id: found.personId }]);
-      const row = (await em.getRepository(AppointmentEntity).findOneBy({ id }))!;
+      await change.lock([{ kind: 'position', id: found.positionId }, { kind: 'person', id: found.personId }]);
+      const row = (await change.appointment(id))!;
       const endsAt = momentOf('endsAt', dto.endsAt, new Date());
       if (row.endsAt && row.endsAt <= endsAt) throw conflict('ALREADY_ENDED', `This appointment already ends on ${row.endsAt.toISOString()}.`);
       if (endsAt < row.startsAt) throw fieldError('endsAt', 'endsAt must not be before the appointment starts');
-      await em.getRepository(AppointmentEntity).update({ id }, { endsAt, endReason: dto.reason, endedByPersonId: user.personId });
+      await change.endAppointment(id, { endsAt, endReason: dto.reason, endedByPersonId: user.personId });
       return { ...row, endsAt, endReason: dto.reason };
     });
     await this.signal.orgChanged();
+    return this.changeView([ended], ended.positionId, [ended.positionId]);
+  }
+
+  /** The answer to a change: the appointments it made and ended, who acts for the post now, how many open tasks move. */
+  private async changeView(rows: AppointmentEntity[], positionId: string, posts: string[]): Promise<AppointmentChangeView> {
     const [views, acting, moving] = await Promise.all([
-      this.views([ended]),
-      actingForPosts(this.dataSource.manager, [ended.positionId], new Date()),
-      openTasksMoving(this.dataSource.manager, [ended.positionId]),
+      this.views(rows),
+      this.store.actingFor([positionId], new Date()),
+      this.store.openTasksMoving(posts, new Date()),
     ]);
-    return { appointment: views[0], ended: [], actingNow: await actingView(this.dataSource.manager, acting.get(ended.positionId) ?? null), openTasksMoving: moving };
+    const actingNow = await actingView(acting.get(positionId) ?? null, (ids) => this.store.personNames(ids));
+    return { appointment: views[0], ended: views.slice(1), actingNow, openTasksMoving: moving };
   }
 
   /** Who decides the post's tasks now, the appointments in force, and what is scheduled to change. */
   async acting(positionId: string): Promise<PositionActingView> {
-    const em = this.dataSource.manager;
-    const position = await em.getRepository(PositionEntity).findOneBy({ id: positionId });
+    const position = await this.store.position(positionId);
     if (!position) throw notFound('Position', positionId);
     const now = new Date();
     const [appointments, delegations, acting] = await Promise.all([
-      em.getRepository(AppointmentEntity).findBy({ positionId }),
-      em.getRepository(DelegationEntity).findBy({ positionId, revokedAt: IsNull() }),
-      actingForPosts(em, [positionId], now),
+      this.store.appointmentsOf(positionId),
+      this.store.unrevokedDelegationsOf(positionId),
+      this.store.actingFor([positionId], now),
     ]);
-    const people = await this.names([...appointments.map((a) => a.personId), ...delegations.map((d) => d.delegatePersonId)]);
+    const people = await this.store.personNames([...appointments.map((a) => a.personId), ...delegations.map((d) => d.delegatePersonId)]);
     const upcoming: UpcomingChangeView[] = [];
     for (const moment of actingBoundaries(appointments, delegations, now)) {
       for (const a of appointments) {
@@ -160,26 +181,21 @@ export class AppointmentsService {
     return {
       positionId,
       positionTitle: position.title,
-      actingNow: await actingView(em, acting.get(positionId) ?? null),
+      actingNow: await actingView(acting.get(positionId) ?? null, (ids) => this.store.personNames(ids)),
       current: await this.views(current),
       upcoming: unique.slice(0, 20),
     };
   }
 
-  private async names(ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    const people = unique.length ? await this.dataSource.getRepository(PersonEntity).find({ where: { id: In(unique) }, select: { id: true, name: true } }) : [];
-    return new Map(people.map((p) => [p.id, p.name]));
-  }
-
   private async views(rows: AppointmentEntity[]): Promise<AppointmentView[]> {
-    const em: EntityManager = this.dataSource.manager;
-    const positions = rows.length ? await em.getRepository(PositionEntity).find({ where: { id: In([...new Set(rows.map((r) => r.positionId))]) }, select: { id: true, title: true } }) : [];
-    const people = await this.names(rows.map((r) => r.personId));
+    const [positions, people] = await Promise.all([
+      this.store.positionTitles(rows.map((r) => r.positionId)),
+      this.store.personNames(rows.map((r) => r.personId)),
+    ]);
     return rows.map((r) => ({
       id: r.id,
       positionId: r.positionId,
-      positionTitle: positions.find((p) => p.id === r.positionId)?.title ?? '',
+      positionTitle: positions.get(r.positionId) ?? '',
       personId: r.personId,
       personName: people.get(r.personId) ?? '',
       capacity: r.capacity,

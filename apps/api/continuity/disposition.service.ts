@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '@libs/auth/auth.types';
 import { Refusal } from '@libs/domain/refusal';
 import { IdempotentRequests } from '@libs/http/idempotent-requests';
-import { ApprovalTaskEntity, PersonEntity } from '@libs/persistence/entities';
+import { TaskQueries } from '@libs/persistence/task.queries';
 import { ApprovalEngine } from '@libs/temporal/approval-engine.client';
 import { AssignOutcomeView, AssignTasksDto, AssignTasksView } from './dto/disposition.dto';
 import { fieldError } from './org-time';
@@ -19,7 +18,7 @@ const PARALLEL = 8;
 @Injectable()
 export class DispositionService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly tasks: TaskQueries,
     private readonly engine: ApprovalEngine,
     private readonly idempotency: IdempotentRequests,
   ) {}
@@ -31,9 +30,9 @@ export class DispositionService {
   }
 
   private async move(user: AuthUser, dto: AssignTasksDto, reason: string, updateKey: string): Promise<AssignTasksView> {
-    const person = await this.dataSource.getRepository(PersonEntity).findOne({ where: { id: dto.toPersonId }, select: { id: true, name: true } });
+    const person = await this.tasks.person(dto.toPersonId);
     if (!person) throw fieldError('toPersonId', `no person has id ${dto.toPersonId}`);
-    const tasks = await this.dataSource.getRepository(ApprovalTaskEntity).find({ where: { id: In(dto.taskIds) }, select: { id: true, proposalId: true, status: true } });
+    const tasks = await this.tasks.taskRefs(dto.taskIds);
     const outcomes = new Map<string, AssignOutcomeView>();
     for (const id of dto.taskIds) if (!tasks.some((t) => t.id === id)) outcomes.set(id, { taskId: id, outcome: 'skipped', message: 'no such task' });
     for (const t of tasks) if (t.status !== 'open') outcomes.set(t.id, { taskId: t.id, outcome: 'skipped', message: `already closed (${t.status})` });

@@ -1,32 +1,10 @@
-import { In } from 'typeorm';
-import type { EntityManager } from 'typeorm';
 import type { Capacity, Decision, TaskStatus } from '@libs/domain/proposal';
-import { ApprovalTaskEntity, PersonEntity, PositionEntity } from '@libs/persistence/entities';
+import type { CustodyNames, CustodyQueries, CustodyTaskRow } from '@libs/persistence/custody.queries';
+
+export type { CustodyNames, CustodyTaskRow } from '@libs/persistence/custody.queries';
 
 /** How a task came to its holder: opened for the slot, moved because the acting person changed, or escalated. */
 export type CustodyVia = 'assigned' | 'reassigned' | 'escalated';
-
-/** The approval_task columns the chain of custody is built from. */
-export type CustodyTaskRow = Pick<
-  ApprovalTaskEntity,
-  | 'id'
-  | 'proposalId'
-  | 'stageIndex'
-  | 'stageName'
-  | 'round'
-  | 'slot'
-  | 'positionId'
-  | 'assigneePersonId'
-  | 'capacity'
-  | 'onBehalfOfPersonId'
-  | 'reassignedFromTaskId'
-  | 'escalatedFromTaskId'
-  | 'escalationLevel'
-  | 'status'
-  | 'decision'
-  | 'createdAt'
-  | 'decidedAt'
->;
 
 /** One hand the baton passed through: a task, who held it, in which capacity, from when to when, how it ended. */
 export interface CustodyEntry {
@@ -51,12 +29,6 @@ export interface CustodyEntry {
   /** The task this one replaced (by reassignment or escalation); null for a task opened for its slot. */
   previousTaskId: string | null;
   escalationLevel: number;
-}
-
-/** Names looked up once for a whole batch of tasks. */
-export interface CustodyNames {
-  positions: ReadonlyMap<string, string>;
-  people: ReadonlyMap<string, string>;
 }
 
 export function viaOf(row: Pick<CustodyTaskRow, 'reassignedFromTaskId' | 'escalatedFromTaskId'>): CustodyVia {
@@ -102,31 +74,15 @@ export function buildCustody(rows: readonly CustodyTaskRow[], names: CustodyName
   }));
 }
 
-const TASK_COLUMNS: Record<keyof CustodyTaskRow, true> = {
-  id: true, proposalId: true, stageIndex: true, stageName: true, round: true, slot: true, positionId: true, assigneePersonId: true,
-  capacity: true, onBehalfOfPersonId: true, reassignedFromTaskId: true, escalatedFromTaskId: true, escalationLevel: true, status: true,
-  decision: true, createdAt: true, decidedAt: true,
-};
-
 /**
  * The chains of custody of several proposals from the read models, in three queries whatever their
  * number (tasks, then the names of every post and person they mention). Proposals without tasks map to [].
  */
-export async function loadCustody(db: Pick<EntityManager, 'getRepository'>, proposalIds: readonly string[]): Promise<Map<string, CustodyEntry[]>> {
+export async function loadCustody(queries: CustodyQueries, proposalIds: readonly string[]): Promise<Map<string, CustodyEntry[]>> {
   const ids = [...new Set(proposalIds)];
   const result = new Map<string, CustodyEntry[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return result;
-  const rows: CustodyTaskRow[] = await db.getRepository(ApprovalTaskEntity).find({ where: { proposalId: In(ids) }, select: TASK_COLUMNS });
-  const positionIds = [...new Set(rows.map((r) => r.positionId))];
-  const personIds = [...new Set(rows.flatMap((r) => [r.assigneePersonId, r.onBehalfOfPersonId]).filter((id): id is string => !!id))];
-  const [positions, people] = await Promise.all([
-    positionIds.length ? db.getRepository(PositionEntity).find({ where: { id: In(positionIds) }, select: { id: true, title: true } }) : [],
-    personIds.length ? db.getRepository(PersonEntity).find({ where: { id: In(personIds) }, select: { id: true, name: true } }) : [],
-  ]);
-  const names: CustodyNames = {
-    positions: new Map(positions.map((p) => [p.id, p.title])),
-    people: new Map(people.map((p) => [p.id, p.name])),
-  };
+  const { rows, names } = await queries.tasksOf(ids);
   const byProposal = new Map<string, CustodyTaskRow[]>();
   for (const row of rows) {
     const list = byProposal.get(row.proposalId);

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { AuthUser } from '@libs/auth/auth.types';
 import type { ApprovalWorkflowInput, CloseResult, ResubmitResult } from '@libs/contracts/approval.contract';
 import { FINAL_STATUSES, PROPOSAL_STATUS_LABELS_ID, ProposalStatus } from '@libs/domain/proposal';
 import { conflict, DomainError, forbidden, notFound, unprocessable } from '@libs/http/domain-error';
 import { IdempotentRequests } from '@libs/http/idempotent-requests';
-import { AppointmentEntity, ChainTemplateEntity, PositionEntity, ProposalEntity } from '@libs/persistence/entities';
+import type { ChainTemplateEntity, ProposalEntity } from '@libs/persistence/entities';
+import { ProposalContentWrite, ProposalsRepository } from '@libs/persistence/proposals.repository';
 import { AdvisoryLocks } from '@libs/persistence/advisory-lock';
 import { RecordStore } from '@libs/persistence/record.store';
 import { ApprovalEngine } from '@libs/temporal/approval-engine.client';
@@ -29,9 +28,9 @@ const EDITABLE: readonly ProposalStatus[] = ['draft', 'returned'];
 const label = (status: ProposalStatus) => `${PROPOSAL_STATUS_LABELS_ID[status]} (${status})`;
 
 /** The content columns an edit writes, in the form the proposal row stores them. */
-function contentChanges(dto: UpdateProposalDto): QueryDeepPartialEntity<ProposalEntity> {
+function contentChanges(dto: UpdateProposalDto): ProposalContentWrite {
   const { templateCode: _templateCode, budgetEstimate, pilotPlan, indicators, attachments, collaboratingUnitIds, ...plain } = dto;
-  const changes: QueryDeepPartialEntity<ProposalEntity> = {};
+  const changes: ProposalContentWrite = {};
   for (const [key, value] of Object.entries(plain)) {
     if (value !== undefined) (changes as Record<string, unknown>)[key] = value;
   }
@@ -50,7 +49,7 @@ function contentChanges(dto: UpdateProposalDto): QueryDeepPartialEntity<Proposal
 @Injectable()
 export class ProposalsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly proposals: ProposalsRepository,
     private readonly records: RecordStore,
     private readonly queries: ProposalQueriesService,
     private readonly engine: ApprovalEngine,
@@ -66,7 +65,7 @@ export class ProposalsService {
   async create(user: AuthUser, dto: CreateProposalDto): Promise<ProposalView> {
     const unitId = await this.unitOf(user.personId);
     const template = await this.pickTemplate(dto.templateCode, dto.category);
-    const proposal = this.dataSource.getRepository(ProposalEntity).create({
+    const proposal = await this.proposals.insertDraft({
       id: randomUUID(),
       title: dto.title,
       problem: dto.problem,
@@ -88,7 +87,6 @@ export class ProposalsService {
       status: 'draft',
       templateId: template.id,
     });
-    await this.dataSource.getRepository(ProposalEntity).insert(proposal);
     if (dto.submit !== false) await this.submit(proposal, template);
     return this.queries.view(user, proposal.id);
   }
@@ -114,13 +112,8 @@ export class ProposalsService {
         throw unprocessable('NOTHING_TO_CHANGE', 'The request changes no field of the proposal.');
       }
       const templateId = await this.templateAfterEdit(proposal, dto);
-      const result = await this.dataSource
-        .createQueryBuilder()
-        .update(ProposalEntity)
-        .set({ ...changes, templateId, version: () => 'version + 1' })
-        .where('id = :id AND version = :version AND status = :status', { id, version: proposal.version, status: proposal.status })
-        .execute();
-      if (!result.affected) throw conflict('EDIT_CONFLICT', 'The proposal changed while it was being edited; reload it and try again.');
+      const applied = await this.proposals.applyEdit(id, proposal, changes, templateId);
+      if (!applied) throw conflict('EDIT_CONFLICT', 'The proposal changed while it was being edited; reload it and try again.');
     });
     return this.queries.view(user, id);
   }
@@ -136,7 +129,7 @@ export class ProposalsService {
       // A draft has not started an approval, so it takes the chain as it stands now.
       const template = await this.latestTemplate(proposal);
       if (template.id !== proposal.templateId) {
-        await this.dataSource.getRepository(ProposalEntity).update({ id, status: 'draft' }, { templateId: template.id });
+        await this.proposals.setDraftTemplate(id, template.id);
       }
       await this.submit(proposal, template);
     });
@@ -165,7 +158,7 @@ export class ProposalsService {
             throw conflict('APPROVAL_ENDED', `The approval of this proposal has ended (${label(proposal.status)}); it cannot be resubmitted.`);
           }
           // Any other state goes to the workflow, which refuses a proposal that is not returned.
-          const facts = await proposalFacts(this.dataSource, proposal);
+          const facts = await this.factsOf(proposal);
           const input = { actorPersonId: user.personId, proposalVersion: proposal.version, facts, snapshot: proposalSnapshot(proposal), note };
           return this.engine.resubmit(id, input, updateKey);
         },
@@ -207,7 +200,7 @@ export class ProposalsService {
    * draft (nothing is lost) and the caller gets 503.
    */
   private async submit(proposal: ProposalEntity, template: ChainTemplateEntity): Promise<void> {
-    const { unitCode, memo } = await approvalStartDetails(this.dataSource, proposal, template);
+    const { unitCode, memo } = approvalStartDetails(await this.proposals.startDetails(proposal.unitId, proposal.proposerId), proposal, template);
     const input: ApprovalWorkflowInput = {
       proposalId: proposal.id,
       proposerPersonId: proposal.proposerId,
@@ -215,30 +208,23 @@ export class ProposalsService {
       unitCode,
       template: { id: template.id, code: template.code, version: template.version },
       chain: template.definition,
-      facts: await proposalFacts(this.dataSource, proposal),
+      facts: await this.factsOf(proposal),
       proposalVersion: proposal.version,
       snapshot: proposalSnapshot(proposal),
     };
     const workflowId = await this.engine.start(input, memo);
     // The workflow records the submission itself; this only closes the window in which a reader
-    // could still see the draft after the API said "submitted". Status and submission time change
-    // together, so no reader sees a submitted proposal without its time; the workflow's own write then
-    // sets the time the record holds.
-    await this.dataSource
-      .createQueryBuilder()
-      .update(ProposalEntity)
-      .set({
-        workflowId,
-        status: () => `CASE WHEN status = 'draft' THEN 'submitted' ELSE status END`,
-        submittedAt: () => 'COALESCE(submitted_at, now())',
-      })
-      .where('id = :id', { id: proposal.id })
-      .execute();
+    // could still see the draft after the API said "submitted".
+    await this.proposals.markSubmitted(proposal.id, workflowId);
+  }
+
+  private factsOf(proposal: ProposalEntity) {
+    return proposalFacts(proposal, (unitIds) => this.proposals.agenciesOf(unitIds));
   }
 
   /** The proposal, if the caller is its proposer: only they edit, submit, resubmit or withdraw it. */
   private async owned(user: AuthUser, id: string, action: string): Promise<ProposalEntity> {
-    const proposal = await this.dataSource.getRepository(ProposalEntity).findOneBy({ id });
+    const proposal = await this.proposals.proposalById(id);
     if (!proposal) throw notFound('Proposal', id);
     if (proposal.proposerId !== user.personId) throw forbidden('NOT_PROPOSER', `Only the proposer may ${action} this proposal.`);
     return proposal;
@@ -260,7 +246,7 @@ export class ProposalsService {
       return (await this.pickTemplate(dto.templateCode, category)).id;
     }
     if (proposal.status !== 'draft' || category === proposal.category) return proposal.templateId;
-    const current = proposal.templateId ? await this.dataSource.getRepository(ChainTemplateEntity).findOneBy({ id: proposal.templateId }) : null;
+    const current = proposal.templateId ? await this.proposals.templateById(proposal.templateId) : null;
     const chosenByOldCategory = await this.pickTemplate(undefined, proposal.category).catch((err: unknown) => {
       if (err instanceof DomainError) return null;
       throw err;
@@ -271,32 +257,21 @@ export class ProposalsService {
 
   /** The latest version of the draft's template (or, if it has none, the one its category chooses). */
   private async latestTemplate(proposal: ProposalEntity): Promise<ChainTemplateEntity> {
-    const repo = this.dataSource.getRepository(ChainTemplateEntity);
-    const current = proposal.templateId ? await repo.findOneBy({ id: proposal.templateId }) : null;
+    const current = proposal.templateId ? await this.proposals.templateById(proposal.templateId) : null;
     if (!current) return this.pickTemplate(undefined, proposal.category);
-    return (await repo.createQueryBuilder('t').where('t.code = :code', { code: current.code }).orderBy('t.version', 'DESC').getOne()) ?? current;
+    return (await this.proposals.latestTemplate(current.code)) ?? current;
   }
 
   /** The unit of the post the proposer acts in now; a proposal belongs to that unit. */
   private async unitOf(personId: string): Promise<string> {
-    const now = new Date();
-    const appointment = await this.dataSource.getRepository(AppointmentEntity).findOne({
-      where: [
-        { personId, startsAt: LessThanOrEqual(now), endsAt: IsNull() },
-        { personId, startsAt: LessThanOrEqual(now), endsAt: MoreThan(now) },
-      ],
-      order: { capacity: 'ASC', startsAt: 'DESC' },
-    });
-    if (!appointment) throw unprocessable('NO_POST', 'You hold no post, so the proposal has no unit to belong to.');
-    const position = await this.dataSource.getRepository(PositionEntity).findOneByOrFail({ id: appointment.positionId });
-    return position.unitId;
+    const unitId = await this.proposals.unitOfActingPost(personId, new Date());
+    if (!unitId) throw unprocessable('NO_POST', 'You hold no post, so the proposal has no unit to belong to.');
+    return unitId;
   }
 
   private async pickTemplate(code: string | undefined, category: string): Promise<ChainTemplateEntity> {
-    const repo = this.dataSource.getRepository(ChainTemplateEntity);
-    const latest = (qb: ReturnType<typeof repo.createQueryBuilder>) => qb.orderBy('t.version', 'DESC').getOne();
     if (code) {
-      const found = await latest(repo.createQueryBuilder('t').where('t.code = :code', { code }));
+      const found = await this.proposals.latestTemplate(code);
       if (!found) {
         throw unprocessable('UNKNOWN_TEMPLATE', `No chain template has the code "${code}".`, [
           { field: 'templateCode', messages: [`no chain template has the code "${code}"`] },
@@ -304,16 +279,7 @@ export class ProposalsService {
       }
       return found;
     }
-    // Only a template's current version speaks for it: a category dropped in a later version no
-    // longer routes proposals to the older one. Template writes leave one claimant per category
-    // (TemplatesService); data from before that rule may hold two, and then the newer one wins.
-    const byCategory = await repo
-      .createQueryBuilder('t')
-      .where(':category = ANY(t.categories)', { category })
-      .andWhere('t.version = (SELECT max(l.version) FROM chain_template l WHERE l.code = t.code)')
-      .orderBy('t.created_at', 'DESC')
-      .getOne();
-    const chosen = byCategory ?? (await latest(repo.createQueryBuilder('t').where('t.code = :code', { code: DEFAULT_TEMPLATE_CODE })));
+    const chosen = (await this.proposals.templateClaiming(category)) ?? (await this.proposals.latestTemplate(DEFAULT_TEMPLATE_CODE));
     if (!chosen) throw unprocessable('NO_TEMPLATE', `No chain template covers the category "${category}" and no default template exists.`);
     return chosen;
   }
