@@ -57,21 +57,20 @@ async function setWait(em: Pick<EntityManager, 'query'>, waitFor: string): Promi
 }
 
 /**
- * Runs `fn` in one transaction that holds the advisory lock `name` (a `LockName`, or the key text one
- * derives). For rules that span rows (one head post per unit, one template per category): two changes
- * checked side by side could each pass and together break them. The lock ends with the transaction, so
- * a crash frees it.
+ * Runs `fn` in one transaction that holds the advisory lock `name`. For rules that span rows (one
+ * head post per unit, one template per category): two changes checked side by side could each pass
+ * and together break them. The lock ends with the transaction, so a crash frees it.
  */
 export async function withAdvisoryLock<T>(
   dataSource: DataSource,
-  name: LockName | string,
+  name: LockName,
   options: LockOptions,
   fn: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
   try {
     return await dataSource.transaction(async (em) => {
       await setWait(em, options.waitFor);
-      await em.query(TAKE, [typeof name === 'string' ? name : lockKey(name)]);
+      await em.query(TAKE, [lockKey(name)]);
       return fn(em);
     });
   } catch (err) {
