@@ -1,9 +1,9 @@
 import type { ApprovalWorkflowInput, CloseInput, DecisionInput, ResubmitInput, TaskState } from '@libs/contracts/approval.contract';
-import type { StageDefinition, StageOutcome } from '@libs/domain/chain';
+import type { ProposalFacts, StageDefinition, StageOutcome, TimeoutAction } from '@libs/domain/chain';
 import { REASSIGNMENT_REASON_LABELS_ID, ReassignmentReason } from '@libs/domain/acting';
 import type { MoveAuthority } from '@libs/domain/acting-authority';
 import type { ProposalStatus } from '@libs/domain/proposal';
-import type { NewHistoryEvent, NotificationWrite, TaskWrite } from '@libs/persistence/record.store';
+import type { HistoryEventType, NewHistoryEvent, TimeoutOutcome, NotificationWrite, TaskWrite } from '@libs/contracts/record.contract';
 import type { ResolvedSlot } from '@activities/approver-resolver';
 import type { Batch } from './serial-writer';
 import { holder } from './task-state';
@@ -18,6 +18,9 @@ const ADMIN = 'admin';
 
 export type Settled = Exclude<StageOutcome, 'pending'>;
 
+/** A record write whose events are of these types. */
+export type FactBatch<T extends HistoryEventType> = Omit<Batch, 'events'> & { events: NewHistoryEvent<T>[] };
+
 export const adminAlert = (key: string, payload: Record<string, unknown>, taskId: string | null = null): NotificationWrite => ({
   key,
   kind: 'admin.alert',
@@ -29,7 +32,7 @@ export const adminAlert = (key: string, payload: Record<string, unknown>, taskId
 const onBehalfOf = (t: TaskState) => (t.onBehalfOfPersonId ? { onBehalfOf: { personId: t.onBehalfOfPersonId, name: t.onBehalfOfName ?? null } } : {});
 
 /** A task came into being: its event, its row and the notice to its holder (none while the post is vacant). */
-export function taskCreated(t: TaskState, stageName: string): { event: NewHistoryEvent; row: TaskWrite; notice: NotificationWrite[] } {
+export function taskCreated(t: TaskState, stageName: string): { event: NewHistoryEvent<'task.created'>; row: TaskWrite; notice: NotificationWrite[] } {
   return {
     event: {
       key: `task:${t.taskId}:created`,
@@ -84,7 +87,7 @@ export function taskCreated(t: TaskState, stageName: string): { event: NewHistor
 
 export type Submission = Pick<ApprovalWorkflowInput, 'proposerPersonId' | 'template' | 'proposalVersion' | 'facts' | 'snapshot'>;
 
-export const submitted = (s: Submission, at: string): Batch => ({
+export const submitted = (s: Submission, at: string): FactBatch<'proposal.submitted'> => ({
   events: [{
     key: 'submitted',
     type: 'proposal.submitted',
@@ -96,7 +99,7 @@ export const submitted = (s: Submission, at: string): Batch => ({
 });
 
 /** A decision on a task (`task.status` already says what it became). */
-export const decided = (task: TaskState, d: DecisionInput, decidedAt: string, proposalVersion: number): Batch => ({
+export const decided = (task: TaskState, d: DecisionInput, decidedAt: string, proposalVersion: number): FactBatch<'task.decided'> => ({
   events: [
     {
       key: `task:${task.taskId}:decided`,
@@ -128,7 +131,7 @@ export interface StageRound {
 }
 
 /** A stage round opened with these tasks; the proposal is in review at this stage. */
-export function stageOpened({ index, round, def }: StageRound, openedAt: string, tasks: TaskState[]): Batch {
+export function stageOpened({ index, round, def }: StageRound, openedAt: string, tasks: TaskState[]): FactBatch<'stage.opened' | 'task.created'> {
   const created = tasks.map((t) => taskCreated(t, def.name));
   return {
     events: [
@@ -142,7 +145,7 @@ export function stageOpened({ index, round, def }: StageRound, openedAt: string,
 }
 
 /** The stage's posts do not resolve: an administrator must sort it out. With `inReview`, the read model says the proposal waits at this stage. */
-export function stageBlocked({ index, round, def }: StageRound, at: string, reason: string, inReview: boolean): Batch {
+export function stageBlocked({ index, round, def }: StageRound, at: string, reason: string, inReview: boolean): FactBatch<'stage.blocked'> {
   return {
     events: [{ key: `stage:${index}:r${round}:blocked`, type: 'stage.blocked', occurredAt: at, data: { stageIndex: index, stage: def.name, round, reason } }],
     notifications: [adminAlert(`stage:${index}:r${round}:blocked`, { stage: def.name, reason })],
@@ -150,12 +153,12 @@ export function stageBlocked({ index, round, def }: StageRound, at: string, reas
   };
 }
 
-export const stageSkipped = ({ index, round, def }: StageRound, at: string, facts: unknown): Batch => ({
+export const stageSkipped = ({ index, round, def }: StageRound, at: string, facts: ProposalFacts): FactBatch<'stage.skipped'> => ({
   events: [{ key: `stage:${index}:r${round}:skipped`, type: 'stage.skipped', occurredAt: at, data: { stageIndex: index, stage: def.name, round, condition: def.condition ?? null, facts } }],
 });
 
 /** The last stage was skipped: the proposal is approved. */
-export const approvedBySkip = (index: number, round: number, proposerPersonId: string, at: string): Batch => ({
+export const approvedBySkip = (index: number, round: number, proposerPersonId: string, at: string): FactBatch<'proposal.approved'> => ({
   events: [{ key: `proposal:approved:r${round}`, type: 'proposal.approved', occurredAt: at, data: { stageIndex: index, round, cause: 'decision' } }],
   proposal: { status: 'approved', decidedAt: at },
   notifications: [{ key: `proposal:approved:r${round}:proposer`, kind: 'proposal.decided', recipientPersonId: proposerPersonId, payload: { status: 'approved' } }],
@@ -172,13 +175,17 @@ export interface Settlement {
 }
 
 /** How a stage round ended and, when it ends the proposal, how the proposal did. */
-export function stageSettled({ index, round, def }: StageRound, s: Settlement, at: string): Batch {
+export function stageSettled({ index, round, def }: StageRound, s: Settlement, at: string): FactBatch<`stage.${Settled}` | `proposal.${Settled}`> {
   const { outcome, cause, left, leftStatus, ended } = s;
+  const stageEvent: NewHistoryEvent<`stage.${Settled}`> = {
+    key: `stage:${index}:r${round}:${outcome}`,
+    type: `stage.${outcome}`,
+    occurredAt: at,
+    data: { stageIndex: index, stage: def.name, round, cause, closedTasks: left.map((t) => t.taskId) },
+  };
+  const proposalEvent: NewHistoryEvent<`proposal.${Settled}`> = { key: `proposal:${outcome}:r${round}`, type: `proposal.${outcome}`, occurredAt: at, data: { stageIndex: index, round, cause } };
   return {
-    events: [
-      { key: `stage:${index}:r${round}:${outcome}`, type: `stage.${outcome}`, occurredAt: at, data: { stageIndex: index, stage: def.name, round, cause, closedTasks: left.map((t) => t.taskId) } },
-      ...(ended ? [{ key: `proposal:${outcome}:r${round}`, type: `proposal.${outcome}`, occurredAt: at, data: { stageIndex: index, round, cause } }] : []),
-    ],
+    events: [stageEvent, ...(ended ? [proposalEvent] : [])],
     tasks: left.map((t) => ({ id: t.taskId, status: leftStatus, decidedAt: at })),
     proposal: ended ? { status: ended.status, decidedAt: outcome === 'returned' ? null : at } : undefined,
     notifications: ended
@@ -188,7 +195,7 @@ export function stageSettled({ index, round, def }: StageRound, s: Settlement, a
 }
 
 /** The proposer resubmitted a revision: a new round at the same stage. */
-export const resubmitted = (r: ResubmitInput, round: number, stageIndex: number, at: string): Batch => ({
+export const resubmitted = (r: ResubmitInput, round: number, stageIndex: number, at: string): FactBatch<'proposal.resubmitted'> => ({
   events: [{
     key: `proposal:resubmitted:r${round}`,
     type: 'proposal.resubmitted',
@@ -200,7 +207,7 @@ export const resubmitted = (r: ResubmitInput, round: number, stageIndex: number,
 });
 
 /** Withdrawn by the proposer or cancelled by an administrator, with the tasks that were open. */
-export function closed(kind: 'withdrawn' | 'cancelled', c: CloseInput, where: { stageIndex: number; round: number; proposerPersonId: string }, left: TaskState[], at: string): Batch {
+export function closed(kind: 'withdrawn' | 'cancelled', c: CloseInput, where: { stageIndex: number; round: number; proposerPersonId: string }, left: TaskState[], at: string): FactBatch<'proposal.withdrawn' | 'proposal.cancelled'> {
   return {
     events: [{
       key: `proposal:${kind}`,
@@ -220,7 +227,7 @@ export function closed(kind: 'withdrawn' | 'cancelled', c: CloseInput, where: { 
 }
 
 /** A reminder to the holder of an open task (the `n`th). */
-export const reminded = (t: TaskState, n: number, stageName: string, at: string): Batch => ({
+export const reminded = (t: TaskState, n: number, stageName: string, at: string): FactBatch<'task.reminded'> => ({
   events: [{ key: `task:${t.taskId}:reminder:${n}`, type: 'task.reminded', occurredAt: at, actorPositionId: t.positionId, data: { taskId: t.taskId, reminder: n, dueAt: t.dueAt } }],
   notifications: t.assigneePersonId
     ? [{ key: `task:${t.taskId}:reminder:${n}`, kind: 'task.reminder', taskId: t.taskId, recipientPersonId: t.assigneePersonId, payload: { stage: stageName, dueAt: t.dueAt } }]
@@ -229,7 +236,7 @@ export const reminded = (t: TaskState, n: number, stageName: string, at: string)
 });
 
 /** An open task passed its due time. */
-export const overdue = (t: TaskState, stageName: string, at: string): Batch => ({
+export const overdue = (t: TaskState, stageName: string, at: string): FactBatch<'task.overdue'> => ({
   events: [{ key: `task:${t.taskId}:overdue`, type: 'task.overdue', occurredAt: at, actorPersonId: t.assigneePersonId, actorPositionId: t.positionId, data: { taskId: t.taskId, dueAt: t.dueAt } }],
   notifications: t.assigneePersonId
     ? [{ key: `task:${t.taskId}:overdue`, kind: 'task.overdue', taskId: t.taskId, recipientPersonId: t.assigneePersonId, payload: { stage: stageName, dueAt: t.dueAt } }]
@@ -238,13 +245,13 @@ export const overdue = (t: TaskState, stageName: string, at: string): Batch => (
 });
 
 /** A task's time is up and nobody takes it over: administrators are told why. */
-export const timedOutAlert = (t: TaskState, policy: string, outcome: string, stageName: string, at: string): Batch => ({
+export const timedOutAlert = (t: TaskState, policy: TimeoutAction, outcome: TimeoutOutcome, stageName: string, at: string): FactBatch<'task.timeout'> => ({
   events: [{ key: `task:${t.taskId}:timeout`, type: 'task.timeout', occurredAt: at, actorPersonId: t.assigneePersonId, actorPositionId: t.positionId, data: { taskId: t.taskId, policy, outcome, escalationLevel: t.escalationLevel } }],
   notifications: [adminAlert(`task:${t.taskId}:timeout`, { stage: stageName, taskId: t.taskId, reason: outcome }, t.taskId)],
 });
 
 /** A task's time is up and `replacement` takes its slot at the escalation target. */
-export function escalated(t: TaskState, replacement: TaskState, target: ResolvedSlot, policy: string, stageName: string, at: string): Batch {
+export function escalated(t: TaskState, replacement: TaskState, target: ResolvedSlot, policy: TimeoutAction, stageName: string, at: string): FactBatch<'task.escalated' | 'task.created'> {
   const created = taskCreated(replacement, stageName);
   return {
     events: [
@@ -273,10 +280,13 @@ export interface Move {
   authority?: MoveAuthority;
 }
 
+/** The facts of moves, gathered into one write. */
+export type MoveFacts = Required<Pick<FactBatch<'task.reassigned' | 'task.created'>, 'events' | 'tasks' | 'notifications'>>;
+
 /** An open task moved to another person: who had it, who has it now (`next`) and why. */
-export function reassigned(t: TaskState, next: TaskState, move: Move, stageName: string, at: string): Required<Pick<Batch, 'events' | 'tasks' | 'notifications'>> {
+export function reassigned(t: TaskState, next: TaskState, move: Move, stageName: string, at: string): MoveFacts {
   const created = taskCreated(next, stageName);
-  const event: NewHistoryEvent = {
+  const event: NewHistoryEvent<'task.reassigned'> = {
     key: `task:${t.taskId}:reassigned`,
     type: 'task.reassigned',
     occurredAt: at,

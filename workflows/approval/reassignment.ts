@@ -14,7 +14,7 @@ import { findTask, heldBy, holdersOf, isFinal, NewHolder, openTasks, replacement
  * activity, after the look-up, in a fixed order (see stage-steps.ts).
  */
 
-type MoveBatch = ReturnType<typeof facts.reassigned>;
+type MoveBatch = facts.MoveFacts;
 const newMoveBatch = (): MoveBatch => ({ events: [], tasks: [], notifications: [] });
 
 /** Replaces an open task by one for another person (same slot and clock) and adds the facts to `batch`. */

@@ -11,7 +11,7 @@ import {
 } from '@libs/contracts/approval.contract';
 import type { Refusal } from '@libs/contracts/approval-refusals';
 import type { StageDefinition } from '@libs/domain/chain';
-import type { RecordBatch } from '@libs/persistence/record.store';
+import type { RecordBatch } from '@libs/contracts/record.contract';
 import { DecisionQueue } from './decision-queue';
 import type { Closing, RuleView } from './decision-rules';
 import { searchAttributes } from './search-attributes';

@@ -1,4 +1,4 @@
-import type { RecordBatch } from '@libs/persistence/record.store';
+import type { RecordBatch } from '@libs/contracts/record.contract';
 import type { DecisionQueue, Ticket } from './decision-queue';
 
 /** A record write as the workflow builds it; the writer adds the proposal id. */
