@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { API_TYPES_FILE, renderApiTypes } from '../../scripts/api-types';
 import { AppStack, eventually } from '../support/app-stack';
 import { launchBrowser, openPage, screenshot, signIn, startWebStack, Viewport } from '../support/browser';
 
@@ -14,6 +16,17 @@ describe('web app: Masuk', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
+  });
+
+  it("has the API types of the document the API serves (else: npm run api-types)", async () => {
+    const document = (await (await fetch(`${baseUrl}/api/docs-json`)).json()) as object;
+    const generated = renderApiTypes(document).split('\n');
+    const checkedIn = readFileSync(API_TYPES_FILE, 'utf8').split('\n');
+    // The first line that differs, rather than a diff of thousands of lines.
+    const lines = Math.max(generated.length, checkedIn.length);
+    const at = Array.from({ length: lines }, (_, i) => i).find((i) => generated[i] !== checkedIn[i]);
+    const drift = at === undefined ? null : { line: at + 1, generated: generated[at] ?? '(end)', checkedIn: checkedIn[at] ?? '(end)' };
+    expect(drift).toBeNull();
   });
 
   it.each<Viewport>(['desktop', 'phone'])('signs in a seeded person in Bahasa Indonesia by default, at %s width', async (viewport) => {
