@@ -12,6 +12,8 @@ export default defineConfig({
   root: here,
   base: '/',
   oxc: { jsx: { runtime: 'automatic' } },
+  // Imports across the app's folders (lib/, components/, features/) use the repository's alias.
+  resolve: { alias: [{ find: /^@apps\/web\//, replacement: here }] },
   build: {
     outDir: process.env.WEB_OUT_DIR ?? fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

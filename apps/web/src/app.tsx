@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { useAuth } from './auth';
+import { useAuth } from './lib/session';
 import { Layout } from './layout';
 import { AREAS } from './areas';
-import { SignInPage } from './pages/sign-in';
+import { SignInPage } from './features/auth/sign-in-page';
 
 /** Pages that need a signed-in person send everyone else to Masuk. */
 function RequireUser({ children }: { children: ReactNode }) {

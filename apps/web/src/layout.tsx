@@ -1,8 +1,8 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AREAS } from './areas';
-import { useAuth } from './auth';
-import { Language, setLanguage } from './i18n';
+import { Language, setLanguage } from './lib/i18n';
+import { useAuth } from './lib/session';
 
 /** Header with the main navigation, the language toggle and who is signed in; the page below. */
 export function Layout() {

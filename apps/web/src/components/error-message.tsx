@@ -1,30 +1,35 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
-import { ErrorMessage } from '../../components/common';
+import { ApiError } from '@apps/web/src/lib/errors';
+
+/** The namespaces whose `refusals.<CODE>` explain an API refusal in that area's words. */
+export type RefusalNamespace = 'proposals' | 'tasks' | 'admin';
+
+/** Who a refusal names, in the order a message prefers them (`refusals.<CODE>_<variant>`). */
+const VARIANTS = ['decidedBy', 'escalatedTo', 'reassignedTo'] as const;
 
 /**
- * An API refusal explained in the reader's language: a code this area knows (`refusals.<CODE>` in its
- * namespace, with the API's details such as who decided) else the app-wide message.
+ * An API failure as users read it. A code the area knows (`refusals.<CODE>` in `ns`, with the
+ * person the API's details name, such as who decided) in the area's words; else a code known
+ * app-wide (`errors.<CODE>`), else the API's own sentence. The correlation id to quote below it.
  */
-export function AreaError({ error, ns }: { error: unknown; ns: 'tasks' | 'admin' }) {
-  const { t, i18n } = useTranslation(ns);
+export function ErrorMessage({ error, ns }: { error: unknown; ns?: RefusalNamespace }) {
+  const { t, i18n } = useTranslation();
   if (!error) return null;
-  if (error instanceof ApiError && i18n.exists(`refusals.${error.code}`, { ns })) {
-    const details = (error.details && typeof error.details === 'object' && !Array.isArray(error.details) ? error.details : {}) as Record<string, unknown>;
+  const e = error instanceof ApiError ? error : null;
+  let text: string;
+  if (e && ns && i18n.exists(`refusals.${e.code}`, { ns })) {
+    const details = (e.details && typeof e.details === 'object' && !Array.isArray(e.details) ? e.details : {}) as Record<string, unknown>;
     const name = (k: string) => (typeof details[k] === 'string' ? (details[k] as string) : '');
-    const variant = name('decidedBy') ? 'decidedBy' : name('escalatedTo') ? 'escalatedTo' : name('reassignedTo') ? 'reassignedTo' : null;
-    const key = variant && i18n.exists(`refusals.${error.code}_${variant}`, { ns }) ? `refusals.${error.code}_${variant}` : `refusals.${error.code}`;
-    return (
-      <div className="alert alert-error" role="alert">
-        <p>{t(key, { name: variant ? name(variant) : '' })}</p>
-        {error.correlationId ? <p className="muted small">{t('errors.reference', { ns: 'common', id: error.correlationId })}</p> : null}
-      </div>
-    );
+    const variant = VARIANTS.find((v) => name(v)) ?? null;
+    const key = variant && i18n.exists(`refusals.${e.code}_${variant}`, { ns }) ? `refusals.${e.code}_${variant}` : `refusals.${e.code}`;
+    text = t(key, { ns, name: variant ? name(variant) : '' });
+  } else {
+    text = e ? t(`errors.${e.code}`, { defaultValue: e.status === 0 ? t('errors.NETWORK') : e.message }) : t('errors.UNKNOWN');
   }
-  return <ErrorMessage error={error} />;
-}
-
-/** The field-level messages of a 422 for one field, if any. */
-export function fieldMessages(error: unknown, field: string): string[] {
-  return error instanceof ApiError ? (error.fields[field] ?? []) : [];
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>{text}</p>
+      {e?.correlationId ? <p className="muted small">{t('errors.reference', { id: e.correlationId })}</p> : null}
+    </div>
+  );
 }

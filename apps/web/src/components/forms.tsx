@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError } from '../api';
+import { fieldMessages } from '@apps/web/src/lib/errors';
 
 /**
  * Per-field messages of a form: set from the browser's own checks or from a 422's details, rendered
@@ -15,7 +15,7 @@ export function useFieldErrors<F extends string>(idPrefix: string, fields: reado
     fromApi(err: unknown): boolean {
       const found: Partial<Record<F, string>> = {};
       for (const f of fields) {
-        const messages = err instanceof ApiError ? (err.fields[f] ?? []) : [];
+        const messages = fieldMessages(err, f);
         if (messages.length) found[f] = messages.join(' ');
       }
       setErrors(found);

@@ -1,19 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
-import { ErrorMessage } from '../../components/common';
+import { api } from '@apps/web/src/lib/api';
+import type { PersonPageView, PersonView } from '@apps/web/src/lib/api-types';
+import { ErrorMessage } from './error-message';
 
-export interface PersonChoice {
-  id: string;
-  name: string;
-  nip: string;
-  activeAppointments: { positionTitle: string | null; capacity: string }[];
-}
-
-interface PersonPage {
-  items: PersonChoice[];
-  total: number;
-}
+/** A person picked from the results of GET /api/people. */
+export type PersonChoice = PersonView;
 
 /**
  * Finds a person by name or NIP (GET /api/people?q=) and lets the reader pick one from the results:
@@ -34,7 +26,7 @@ export function PersonPicker({
   exclude?: string[];
   error?: string | null;
 }) {
-  const { t } = useTranslation('tasks');
+  const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [found, setFound] = useState<{ q: string; items: PersonChoice[] } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -45,7 +37,7 @@ export function PersonPicker({
     let current = true;
     // Wait for a pause in typing rather than asking on every key.
     const timer = setTimeout(() => {
-      api<PersonPage>(`/api/people?${new URLSearchParams({ q: term, pageSize: '10' }).toString()}`)
+      api<PersonPageView>(`/api/people?${new URLSearchParams({ q: term, pageSize: '10' }).toString()}`)
         .then((page) => {
           if (!current) return;
           setFound({ q: term, items: page.items });

@@ -1,33 +1,6 @@
+import { ApiError } from './errors';
+
 /** The JSON API on the same origin, with the signed-in person's bearer token. */
-
-export interface FieldError {
-  field: string;
-  messages: string[];
-}
-
-/** The API's one error shape: `{ statusCode, error, code, message, details?, correlationId }`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: unknown,
-    readonly correlationId: string | null,
-  ) {
-    super(message);
-  }
-
-  /** Field-level messages (422 VALIDATION_FAILED and friends), keyed by field path. */
-  get fields(): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
-    if (Array.isArray(this.details)) {
-      for (const d of this.details as Partial<FieldError>[]) {
-        if (typeof d?.field === 'string' && Array.isArray(d.messages)) out[d.field] = [...(out[d.field] ?? []), ...d.messages];
-      }
-    }
-    return out;
-  }
-}
 
 const TOKEN_KEY = 'estafet.token';
 export const tokenStore = {
@@ -68,4 +41,21 @@ function safeJson(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** A query string from the given values, leaving out empty ones. */
+export function query(values: Record<string, string | number | boolean | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * A fresh Idempotency-Key for one attempt of an action. crypto.randomUUID exists only in secure
+ * contexts (https, localhost); elsewhere the key is built from crypto.getRandomValues.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

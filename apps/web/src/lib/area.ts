@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import type { Role } from './auth';
+import type { Role } from './api-types';
 
 /** One area of the app (proposals, tasks, admin): its routes and its entries in the main navigation. */
 export interface Area {

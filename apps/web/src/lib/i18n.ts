@@ -1,13 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import adminEn from './locales/en/admin.json';
-import commonEn from './locales/en/common.json';
-import proposalsEn from './locales/en/proposals.json';
-import tasksEn from './locales/en/tasks.json';
-import adminId from './locales/id/admin.json';
-import commonId from './locales/id/common.json';
-import proposalsId from './locales/id/proposals.json';
-import tasksId from './locales/id/tasks.json';
+import adminEn from '../locales/en/admin.json';
+import commonEn from '../locales/en/common.json';
+import proposalsEn from '../locales/en/proposals.json';
+import tasksEn from '../locales/en/tasks.json';
+import adminId from '../locales/id/admin.json';
+import commonId from '../locales/id/common.json';
+import proposalsId from '../locales/id/proposals.json';
+import tasksId from '../locales/id/tasks.json';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

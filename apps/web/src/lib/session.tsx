@@ -1,14 +1,9 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api, handleUnauthorized, tokenStore } from './api';
+import type { TokenPersonView, TokenResponseDto } from './api-types';
 
-export type Role = 'proposer' | 'approver' | 'admin';
-
-export interface User {
-  id: string;
-  nip: string;
-  name: string;
-  roles: Role[];
-}
+/** The signed-in person as dev-login (or the identity provider's gateway) answers. */
+export type User = TokenPersonView;
 
 interface AuthState {
   user: User | null;
@@ -32,7 +27,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => handleUnauthorized(signOut), [signOut]);
   const signIn = useCallback(async (nip: string) => {
-    const res = await api<{ accessToken: string; person: User }>('/api/auth/dev-login', { method: 'POST', body: { nip } });
+    const res = await api<TokenResponseDto>('/api/auth/dev-login', { method: 'POST', body: { nip } });
     tokenStore.set(res.accessToken);
     sessionStorage.setItem(USER_KEY, JSON.stringify(res.person));
     setUser(res.person);

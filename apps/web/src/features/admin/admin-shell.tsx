@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useAuth } from '../../auth';
-import { Page } from '../../components/common';
-import '../tasks/tasks.css';
-import './admin.css';
+import { Page } from '@apps/web/src/components/page';
+import { useAuth } from '@apps/web/src/lib/session';
 
 /** Administrators only: anyone else who opens an admin address is told so, and sees nothing of it. */
 export function AdminOnly({ children }: { children: ReactNode }) {

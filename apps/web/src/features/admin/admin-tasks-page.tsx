@@ -1,17 +1,19 @@
-import { UnitSelect } from './unit-select';
-import { useQueryState } from '../../components/forms';
 import { FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CapacityLabel, DateTime, Loading, Page } from '../../components/common';
-import { AreaError } from '../tasks/area-error';
-import { Pager } from '../tasks/pager';
-import type { Paged } from '../tasks/task-types';
-import { query, useApi } from '../tasks/use-api';
+import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { useQueryState } from '@apps/web/src/components/forms';
+import { Loading, Page } from '@apps/web/src/components/page';
+import { Pager } from '@apps/web/src/components/pager';
+import { query } from '@apps/web/src/lib/api';
+import type { AdminTaskPageView, AdminTaskView, AssignOutcomeView, SummaryPageView, UnitListView } from '@apps/web/src/lib/api-types';
+import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
-import { AdminTask, ReassignResult, TASK_VIEWS, TaskView, Unit } from './admin-types';
-import { formatDuration } from './format';
+import { AdminTaskRow } from './admin-task-row';
 import { ReassignPanel } from './reassign-panel';
+import { ReassignResults } from './reassign-results';
+import { TASK_VIEWS, TaskView } from './task-views';
+import { UnitSelect } from './unit-select';
 
 const PAGE_SIZE = 20;
 const STUCK_AGES = ['P1D', 'P3D', 'P7D', 'P14D', 'P30D'] as const;
@@ -38,22 +40,22 @@ function AdminTasks() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [unitDraft, setUnitDraft] = useState(unitId);
   const [stageDraft, setStageDraft] = useState(stage);
-  const [selected, setSelected] = useState<Map<string, AdminTask>>(new Map());
+  const [selected, setSelected] = useState<Map<string, AdminTaskView>>(new Map());
   const [reassigning, setReassigning] = useState(false);
-  const [results, setResults] = useState<{ results: ReassignResult[]; titles: Map<string, string> } | null>(null);
+  const [results, setResults] = useState<{ results: AssignOutcomeView[]; titles: Map<string, string> } | null>(null);
 
-  const tasks = useApi<Paged<AdminTask>>(
+  const tasks = useApi<AdminTaskPageView>(
     `/api/admin/tasks${query({ view, unitId, stage, olderThan: view === 'stuck' ? olderThan : undefined, page, pageSize: PAGE_SIZE })}`,
   );
-  const units = useApi<{ items: Unit[] }>('/api/units');
-  const summary = useApi<{ items: { stageName: string }[] }>('/api/admin/summary?pageSize=100');
+  const units = useApi<UnitListView>('/api/units');
+  const summary = useApi<SummaryPageView>('/api/admin/summary?pageSize=100');
   const stageNames = useMemo(() => [...new Set((summary.data?.items ?? []).map((r) => r.stageName))].sort(), [summary.data]);
 
   const applyFilters = (e: FormEvent) => {
     e.preventDefault();
     go({ unitId: unitDraft || null, stage: stageDraft.trim() || null, page: null });
   };
-  const toggle = (task: AdminTask, on: boolean) =>
+  const toggle = (task: AdminTaskView, on: boolean) =>
     setSelected((current) => {
       const next = new Map(current);
       if (on) next.set(task.taskId, task);
@@ -147,7 +149,7 @@ function AdminTasks() {
         />
       ) : null}
 
-      <AreaError error={tasks.error} ns="admin" />
+      <ErrorMessage error={tasks.error} ns="admin" />
       {tasks.loading ? <Loading /> : null}
       {tasks.data ? (
         <>
@@ -184,111 +186,15 @@ function AdminTasks() {
                 </thead>
                 <tbody>
                   {items.map((x) => (
-                    <tr key={x.taskId} data-task-id={x.taskId} className={x.overdueSeconds > 0 && x.status === 'open' ? 'overdue' : undefined}>
-                      <td data-label={cols.choose}>
-                        {x.status === 'open' ? (
-                          <input
-                            type="checkbox"
-                            checked={selected.has(x.taskId)}
-                            onChange={(e) => toggle(x, e.target.checked)}
-                            aria-label={t('tasks.choose', { title: x.proposalTitle, stage: x.stageName })}
-                          />
-                        ) : null}
-                      </td>
-                      <td data-label={cols.proposal}>
-                        <div>
-                          <Link to={`/usulan/${x.proposalId}`}>{x.proposalTitle}</Link>
-                          {x.escalationLevel > 0 ? (
-                            <span className="marker marker-escalated">
-                              <span aria-hidden="true">⤴ </span>
-                              {t('tasks.escalation', { level: x.escalationLevel })}
-                            </span>
-                          ) : null}
-                        </div>
-                      </td>
-                      <td data-label={cols.stage}>
-                        <div>
-                          {x.stageName}
-                          {x.round > 1 ? <span className="muted small"> · {t('tasks.round', { round: x.round })}</span> : null}
-                        </div>
-                      </td>
-                      <td data-label={cols.post}>{x.positionTitle}</td>
-                      <td data-label={cols.holder}>
-                        <div>
-                          {x.assigneeName ? (
-                            <>
-                              {x.assigneeName}
-                              <span className="muted small">
-                                {' '}
-                                (<CapacityLabel capacity={x.capacity} onBehalfOf={t('tasks.someone')} />)
-                              </span>
-                            </>
-                          ) : (
-                            <span className="marker marker-vacant">{t('tasks.vacant')}</span>
-                          )}
-                        </div>
-                      </td>
-                      <td data-label={cols.unit}>{x.unitName}</td>
-                      <td data-label={cols.age} className="age">
-                        {formatDuration(x.ageSeconds, t)}
-                      </td>
-                      <td data-label={cols.due}>
-                        <div>
-                          {x.dueAt ? <DateTime value={x.dueAt} /> : t('tasks.noDue')}
-                          {x.overdueSeconds > 0 ? (
-                            <span className="marker marker-overdue">
-                              <span aria-hidden="true">⚠ </span>
-                              {t('tasks.late', { duration: formatDuration(x.overdueSeconds, t) })}
-                            </span>
-                          ) : null}
-                        </div>
-                      </td>
-                    </tr>
+                    <AdminTaskRow key={x.taskId} task={x} cols={cols} selected={selected.has(x.taskId)} onToggle={(on) => toggle(x, on)} />
                   ))}
                 </tbody>
               </table>
             </div>
           )}
-          <Pager page={page} pageSize={PAGE_SIZE} total={tasks.data.total} onPage={(p) => go({ page: String(p) })} label={t('pager.label', { ns: 'tasks' })} />
+          <Pager page={page} pageSize={PAGE_SIZE} total={tasks.data.total} onPage={(p) => go({ page: String(p) })} />
         </>
       ) : null}
     </Page>
-  );
-}
-
-function ReassignResults({ results, titles, onClose }: { results: ReassignResult[]; titles: Map<string, string>; onClose: () => void }) {
-  const { t } = useTranslation('admin');
-  const moved = results.filter((r) => r.outcome === 'moved').length;
-  const cols = { proposal: t('reassign.col.proposal'), outcome: t('reassign.col.outcome'), note: t('reassign.col.note') };
-  return (
-    <section className="card reassign-results" aria-labelledby="reassign-results-title">
-      <h2 id="reassign-results-title">{t('reassign.resultsTitle')}</h2>
-      <p role="status">{t('reassign.summary', { moved, skipped: results.length - moved })}</p>
-      <div className="table-wrap">
-        <table className="responsive">
-          <thead>
-            <tr>
-              <th scope="col">{cols.proposal}</th>
-              <th scope="col">{cols.outcome}</th>
-              <th scope="col">{cols.note}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map((r) => (
-              <tr key={r.taskId} data-result-task-id={r.taskId}>
-                <td data-label={cols.proposal}>{titles.get(r.taskId) ?? r.taskId}</td>
-                <td data-label={cols.outcome}>
-                  <span className={`marker ${r.outcome === 'moved' ? 'marker-ok' : 'marker-skipped'}`}>{t(`reassign.outcome.${r.outcome}`)}</span>
-                </td>
-                <td data-label={cols.note}>{r.message ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <button type="button" onClick={onClose}>
-        {t('reassign.close')}
-      </button>
-    </section>
   );
 }

@@ -1,12 +1,12 @@
 import { Navigate } from 'react-router';
-import type { Area } from '../../area';
+import type { Area } from '@apps/web/src/lib/area';
 import { AdminOnly } from './admin-shell';
-import { AdminTasksPage } from './admin-tasks';
-import { OrganizationPage } from './organization';
-import { PositionDetailPage } from './position-detail';
-import { StatisticsPage } from './statistics';
-import { TemplateDetailPage } from './template-detail';
-import { TemplatesPage } from './templates';
+import { AdminTasksPage } from './admin-tasks-page';
+import { OrganizationPage } from './organization-page';
+import { PositionDetailPage } from './position-detail-page';
+import { StatisticsPage } from './statistics-page';
+import { TemplateDetailPage } from './template-detail-page';
+import { TemplatesPage } from './templates-page';
 
 /** Administrators: tasks to audit and reassign, cycle-time statistics, the organization and the chain templates. */
 export const adminArea: Area = {

@@ -1,16 +1,16 @@
-import { UnitSelect } from './unit-select';
-import { useQueryState } from '../../components/forms';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CapacityLabel, Loading, Page } from '../../components/common';
-import { AreaError } from '../tasks/area-error';
-import { Pager } from '../tasks/pager';
-import type { Paged } from '../tasks/task-types';
-import { query, useApi } from '../tasks/use-api';
+import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { useQueryState } from '@apps/web/src/components/forms';
+import { CapacityLabel } from '@apps/web/src/components/labels';
+import { Loading, Page } from '@apps/web/src/components/page';
+import { Pager } from '@apps/web/src/components/pager';
+import { query } from '@apps/web/src/lib/api';
+import type { ActiveAppointmentView, PositionPageView, PositionView, UnitListView } from '@apps/web/src/lib/api-types';
+import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
-import { Unit } from './admin-types';
-import type { ActiveAppointment, Position } from './org-types';
+import { UnitSelect } from './unit-select';
 
 const PAGE_SIZE = 20;
 
@@ -22,7 +22,7 @@ export function OrganizationPage() {
   );
 }
 
-const holders = (p: Position, capacity: ActiveAppointment['capacity']) => p.activeAppointments.filter((a) => a.capacity === capacity).map((a) => a.personName);
+const holders = (p: PositionView, capacity: ActiveAppointmentView['capacity']) => p.activeAppointments.filter((a) => a.capacity === capacity).map((a) => a.personName);
 
 /** Organisasi: posts with who holds them and who acts for them now, searchable by unit and by name; the unit tree. */
 function Organization() {
@@ -32,8 +32,8 @@ function Organization() {
   const unitId = params.get('unitId') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [draft, setDraft] = useState({ q, unitId });
-  const positions = useApi<Paged<Position>>(`/api/positions${query({ q, unitId, page, pageSize: PAGE_SIZE })}`);
-  const units = useApi<{ items: Unit[] }>('/api/units');
+  const positions = useApi<PositionPageView>(`/api/positions${query({ q, unitId, page, pageSize: PAGE_SIZE })}`);
+  const units = useApi<UnitListView>('/api/units');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -67,7 +67,7 @@ function Organization() {
       </form>
 
       <h2>{t('org.posts')}</h2>
-      <AreaError error={positions.error} ns="admin" />
+      <ErrorMessage error={positions.error} ns="admin" />
       {positions.loading ? <Loading /> : null}
       {positions.data ? (
         <>
@@ -121,7 +121,7 @@ function Organization() {
               </table>
             </div>
           )}
-          <Pager page={page} pageSize={PAGE_SIZE} total={positions.data.total} onPage={(n) => go({ page: String(n) })} label={t('pager.label', { ns: 'tasks' })} />
+          <Pager page={page} pageSize={PAGE_SIZE} total={positions.data.total} onPage={(n) => go({ page: String(n) })} />
         </>
       ) : null}
 

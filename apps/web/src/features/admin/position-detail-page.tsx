@@ -1,14 +1,13 @@
-import { useFieldErrors } from '../../components/forms';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../../api';
-import { CapacityLabel, DateTime, Loading, Page } from '../../components/common';
-import { AreaError } from '../tasks/area-error';
-import { PersonChoice, PersonPicker } from '../tasks/person-picker';
-import { useApi } from '../tasks/use-api';
+import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { CapacityLabel, DateTime } from '@apps/web/src/components/labels';
+import { Loading, Page } from '@apps/web/src/components/page';
+import type { PositionActingView, PositionDetailView } from '@apps/web/src/lib/api-types';
+import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
-import type { PositionActing, PositionDetail } from './org-types';
+import { AppointForm } from './appoint-form';
 
 export function PositionDetailPage() {
   return (
@@ -22,8 +21,8 @@ export function PositionDetailPage() {
 function PositionDetailView() {
   const { t } = useTranslation('admin');
   const { id = '' } = useParams();
-  const detail = useApi<PositionDetail>(`/api/positions/${id}`);
-  const acting = useApi<PositionActing>(`/api/positions/${id}/acting`);
+  const detail = useApi<PositionDetailView>(`/api/positions/${id}`);
+  const acting = useApi<PositionActingView>(`/api/positions/${id}/acting`);
   const [notice, setNotice] = useState('');
   const p = detail.data;
   const cols = {
@@ -45,7 +44,7 @@ function PositionDetailView() {
       <p role="status" className={notice ? 'alert alert-ok' : 'visually-hidden'}>
         {notice}
       </p>
-      <AreaError error={detail.error} ns="admin" />
+      <ErrorMessage error={detail.error} ns="admin" />
       {detail.loading ? <Loading /> : null}
       {p ? (
         <>
@@ -92,7 +91,7 @@ function PositionDetailView() {
           </dl>
 
           <h2>{t('post.upcoming')}</h2>
-          <AreaError error={acting.error} ns="admin" />
+          <ErrorMessage error={acting.error} ns="admin" />
           {acting.data ? (
             acting.data.upcoming.length === 0 ? (
               <p className="empty">{t('post.noUpcoming')}</p>
@@ -101,7 +100,7 @@ function PositionDetailView() {
                 {acting.data.upcoming.map((u, i) => (
                   <li key={`${u.at}-${u.personId}-${u.change}-${i}`}>
                     <DateTime value={u.at} />:{' '}
-                    {t(`post.change.${u.kind}.${u.change}`, { name: u.name, capacity: t(`capacityShort.${u.capacity}`, { ns: 'tasks', defaultValue: u.capacity }) })}
+                    {t(`post.change.${u.kind}.${u.change}`, { name: u.name, capacity: t(`capacityShort.${u.capacity}`, { ns: 'common', defaultValue: u.capacity }) })}
                   </li>
                 ))}
               </ul>
@@ -163,88 +162,5 @@ function PositionDetailView() {
         </>
       ) : null}
     </Page>
-  );
-}
-
-const FIELDS = ['personId', 'capacity', 'startsAt', 'endsAt', 'basis'] as const;
-type Field = (typeof FIELDS)[number];
-
-/** Angkat Plt./Plh.: a Plt. for a vacant post, a Plh. (with an end) while the holder is away. */
-function AppointForm({ positionId, onSaved }: { positionId: string; onSaved: (message: string) => void }) {
-  const { t } = useTranslation('admin');
-  const [capacity, setCapacity] = useState<'plt' | 'plh'>('plt');
-  const [person, setPerson] = useState<PersonChoice | null>(null);
-  const [startsAt, setStartsAt] = useState('');
-  const [endsAt, setEndsAt] = useState('');
-  const [basis, setBasis] = useState('');
-  const { errors, setErrors, fromApi, invalid, message } = useFieldErrors<Field>('appoint', FIELDS);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    const found: Partial<Record<Field, string>> = {};
-    if (!person) found.personId = t('appoint.personRequired');
-    if (capacity === 'plh' && !endsAt) found.endsAt = t('appoint.endRequired');
-    if (startsAt && endsAt && endsAt <= startsAt) found.endsAt = t('appoint.endBeforeStart');
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    setBusy(true);
-    try {
-      const res = await api<{ appointment: { personName: string }; openTasksMoving: number }>(`/api/positions/${positionId}/appointments`, {
-        method: 'POST',
-        body: {
-          personId: person!.id,
-          capacity,
-          ...(startsAt ? { startsAt: new Date(startsAt).toISOString() } : {}),
-          ...(endsAt ? { endsAt: new Date(endsAt).toISOString() } : {}),
-          ...(basis.trim() ? { basis: basis.trim() } : {}),
-        },
-      });
-      onSaved(t(`appoint.saved.${capacity}`, { name: res.appointment.personName, count: res.openTasksMoving }));
-      setPerson(null);
-      setStartsAt('');
-      setEndsAt('');
-      setBasis('');
-    } catch (err) {
-      setError(err);
-      fromApi(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form className="card form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="appoint-title">
-      <h2 id="appoint-title">{t('appoint.title')}</h2>
-      <p className="muted small">{t('appoint.intro')}</p>
-      <label htmlFor="appoint-capacity">{t('appoint.capacity')}</label>
-      <select id="appoint-capacity" value={capacity} onChange={(e) => setCapacity(e.target.value as 'plt' | 'plh')} {...invalid('capacity')}>
-        <option value="plt">{t('appoint.plt')}</option>
-        <option value="plh">{t('appoint.plh')}</option>
-      </select>
-      {message('capacity')}
-      <PersonPicker id="appoint-person" label={t('appoint.person')} value={person} onChange={setPerson} error={errors.personId ?? null} />
-      <div className="date-pair">
-        <div>
-          <label htmlFor="appoint-from">{t('appoint.from')}</label>
-          <input id="appoint-from" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} {...invalid('startsAt')} />
-          {message('startsAt')}
-        </div>
-        <div>
-          <label htmlFor="appoint-to">{t(capacity === 'plh' ? 'appoint.toRequired' : 'appoint.to')}</label>
-          <input id="appoint-to" type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} {...invalid('endsAt')} />
-          {message('endsAt')}
-        </div>
-      </div>
-      <label htmlFor="appoint-basis">{t('appoint.basis')}</label>
-      <input id="appoint-basis" value={basis} maxLength={300} onChange={(e) => setBasis(e.target.value)} {...invalid('basis')} />
-      {message('basis')}
-      <button type="submit" className="primary" disabled={busy}>
-        {t('appoint.submit')}
-      </button>
-      <AreaError error={error} ns="admin" />
-    </form>
   );
 }

@@ -1,15 +1,16 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
-import { AreaError, fieldMessages } from '../tasks/area-error';
-import { PersonChoice, PersonPicker } from '../tasks/person-picker';
-import { AdminTask, ReassignResult } from './admin-types';
+import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { PersonChoice, PersonPicker } from '@apps/web/src/components/person-picker';
+import { api } from '@apps/web/src/lib/api';
+import type { AdminTaskView, AssignOutcomeView, AssignTasksView } from '@apps/web/src/lib/api-types';
+import { fieldMessages } from '@apps/web/src/lib/errors';
 
 /**
  * Disposisi: the chosen tasks go to one person, with a reason (POST /api/admin/tasks/reassign). The
  * answer says per task whether it moved or was skipped, and why.
  */
-export function ReassignPanel({ tasks, onDone, onCancel }: { tasks: AdminTask[]; onDone: (results: ReassignResult[]) => void; onCancel: () => void }) {
+export function ReassignPanel({ tasks, onDone, onCancel }: { tasks: AdminTaskView[]; onDone: (results: AssignOutcomeView[]) => void; onCancel: () => void }) {
   const { t } = useTranslation('admin');
   const [person, setPerson] = useState<PersonChoice | null>(null);
   const [reason, setReason] = useState('');
@@ -27,7 +28,7 @@ export function ReassignPanel({ tasks, onDone, onCancel }: { tasks: AdminTask[];
     if (found.person || found.reason) return;
     setBusy(true);
     try {
-      const res = await api<{ results: ReassignResult[] }>('/api/admin/tasks/reassign', {
+      const res = await api<AssignTasksView>('/api/admin/tasks/reassign', {
         method: 'POST',
         body: { taskIds: tasks.map((x) => x.taskId), toPersonId: person!.id, reason: reason.trim() },
       });
@@ -75,7 +76,7 @@ export function ReassignPanel({ tasks, onDone, onCancel }: { tasks: AdminTask[];
           {t('reassign.cancel')}
         </button>
       </div>
-      <AreaError error={error} ns="admin" />
+      <ErrorMessage error={error} ns="admin" />
     </form>
   );
 }

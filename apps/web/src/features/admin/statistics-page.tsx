@@ -1,28 +1,19 @@
-import { UnitSelect } from './unit-select';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateTime, Loading, Page } from '../../components/common';
-import { AreaError } from '../tasks/area-error';
-import { addDays, dateInput, endOfDay, startOfDay } from '../tasks/dates';
-import { query, useApi } from '../tasks/use-api';
+import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { DateTime } from '@apps/web/src/components/labels';
+import { Loading, Page } from '@apps/web/src/components/page';
+import { query } from '@apps/web/src/lib/api';
+import type { CycleTimesView, UnitListView } from '@apps/web/src/lib/api-types';
+import { addDays, dateInput, endOfDay, startOfDay } from '@apps/web/src/lib/dates';
+import { formatDuration } from '@apps/web/src/lib/format';
+import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
-import type { Unit } from './admin-types';
 import { BarChart } from './bar-chart';
-import { formatDuration } from './format';
+import { UnitSelect } from './unit-select';
 
-interface Stats {
-  decided: number;
-  medianHours: number;
-  p90Hours: number;
-  averageHours: number;
-}
-interface CycleTimes {
-  from: string;
-  to: string;
-  unitId: string | null;
-  items: (Stats & { unitId: string; unitName: string; stageName: string })[];
-  stages: (Stats & { stageName: string })[];
-}
+/** The figures of one row of the cycle times. */
+type Stats = Pick<CycleTimesView['stages'][number], 'decided' | 'medianHours' | 'p90Hours' | 'averageHours'>;
 
 export function StatisticsPage() {
   return (
@@ -39,9 +30,9 @@ function Statistics() {
   const [draft, setDraft] = useState({ from: dateInput(addDays(new Date(), -90)), to: today, unitId: '' });
   const [applied, setApplied] = useState(draft);
   const [dateError, setDateError] = useState<string | null>(null);
-  const units = useApi<{ items: Unit[] }>('/api/units');
+  const units = useApi<UnitListView>('/api/units');
   const path = `/api/admin/cycle-times${query({ from: startOfDay(applied.from).toISOString(), to: endOfDay(applied.to).toISOString(), unitId: applied.unitId })}`;
-  const stats = useApi<CycleTimes>(path);
+  const stats = useApi<CycleTimesView>(path);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -97,7 +88,7 @@ function Statistics() {
           </p>
         ) : null}
       </form>
-      <AreaError error={stats.error} ns="admin" />
+      <ErrorMessage error={stats.error} ns="admin" />
       {stats.loading ? <Loading /> : null}
       {data ? (
         <>

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DateTime, Loading, Page } from '../../components/common';
-import { AreaError } from '../tasks/area-error';
-import { useApi } from '../tasks/use-api';
+import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { DateTime } from '@apps/web/src/components/labels';
+import { Loading, Page } from '@apps/web/src/components/page';
+import type { TemplateListView } from '@apps/web/src/lib/api-types';
+import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
-import type { Template } from './template-types';
 
 export function TemplatesPage() {
   return (
@@ -17,7 +18,7 @@ export function TemplatesPage() {
 /** Templat: the chain templates, latest version of each, with how much they are used. */
 function Templates() {
   const { t } = useTranslation('admin');
-  const list = useApi<{ items: Template[] }>('/api/templates');
+  const list = useApi<TemplateListView>('/api/templates');
   const cols = {
     name: t('templates.col.name'),
     version: t('templates.col.version'),
@@ -30,7 +31,7 @@ function Templates() {
     <Page title={t('templates.title')}>
       <AdminNav />
       <p>{t('templates.intro')}</p>
-      <AreaError error={list.error} ns="admin" />
+      <ErrorMessage error={list.error} ns="admin" />
       {list.loading ? <Loading /> : null}
       {list.data ? (
         <div className="table-wrap">

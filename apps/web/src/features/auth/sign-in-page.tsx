@@ -1,16 +1,11 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api';
-import { useAuth } from '../auth';
-import { ErrorMessage, Loading, Page } from '../components/common';
-
-interface DevPerson {
-  nip: string;
-  name: string;
-  roles: string[];
-  positionTitle: string | null;
-}
+import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { Loading, Page } from '@apps/web/src/components/page';
+import { api } from '@apps/web/src/lib/api';
+import type { AuthMethodsDto, DevPersonDto } from '@apps/web/src/lib/api-types';
+import { useAuth } from '@apps/web/src/lib/session';
 
 /**
  * Masuk. Where the server offers dev-login (DEV_LOGIN=true) a person is picked from a list; elsewhere
@@ -24,7 +19,7 @@ export function SignInPage() {
   // The server decides whether dev-login is offered; the page never guesses from where it runs.
   useEffect(() => {
     let current = true;
-    api<{ devLogin: boolean }>('/api/auth/methods')
+    api<AuthMethodsDto>('/api/auth/methods')
       .then((methods) => current && setDevLogin(methods.devLogin))
       .catch((err: unknown) => current && setError(err));
     return () => {
@@ -51,7 +46,7 @@ function DevSignIn() {
   const { t } = useTranslation();
   const { signIn } = useAuth();
   const navigate = useNavigate();
-  const [people, setPeople] = useState<DevPerson[] | null>(null);
+  const [people, setPeople] = useState<DevPersonDto[] | null>(null);
   const [search, setSearch] = useState('');
   const [nip, setNip] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -61,7 +56,7 @@ function DevSignIn() {
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      api<DevPerson[]>(`/api/auth/dev-people?q=${encodeURIComponent(search.trim())}`)
+      api<DevPersonDto[]>(`/api/auth/dev-people?q=${encodeURIComponent(search.trim())}`)
         .then((list) => {
           if (!current) return;
           setPeople(list);

@@ -1,7 +1,7 @@
-import type { Area } from '../../area';
-import { MyProposalsPage } from './my-proposals-page';
-import { ProposalDetailPage } from './proposal-detail-page';
-import { EditProposalPage, NewProposalPage } from './proposal-form-page';
+import type { Area } from '@apps/web/src/lib/area';
+import { ProposalDetailPage } from './detail/proposal-detail-page';
+import { EditProposalPage, NewProposalPage } from './form/proposal-form-page';
+import { MyProposalsPage } from './list/my-proposals-page';
 
 /** The proposer's pages: Usulan Saya (the home page), Usulan Baru, the detail and the edit form. */
 export const proposalsArea: Area = {

@@ -1,6 +1,6 @@
-import type { Area } from '../../area';
-import { DelegationsPage } from './delegations';
-import { MyTasksPage } from './my-tasks';
+import type { Area } from '@apps/web/src/lib/area';
+import { DelegationsPage } from './delegations-page';
+import { MyTasksPage } from './my-tasks-page';
 
 /** Tugas Saya (the approver's inbox and decisions) and Pelimpahan (delegating while away). */
 export const tasksArea: Area = {

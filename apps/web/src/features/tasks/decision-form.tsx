@@ -1,15 +1,15 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
-import { AreaError } from './area-error';
-import { Decision, InboxTask, MAX_COMMENT, needsReason } from './task-types';
-import { newIdempotencyKey } from './use-api';
+import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { api, newIdempotencyKey } from '@apps/web/src/lib/api';
+import type { Decision, InboxTaskView } from '@apps/web/src/lib/api-types';
+import { MAX_COMMENT, needsReason } from './task-rules';
 
 /**
  * Setujui / Tolak / Kembalikan with a Catatan. The reason rule is checked here first (same rule as the
  * API) so the reader learns it at once; the API's own refusals are explained below the buttons.
  */
-export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: (decision: Decision) => void }) {
+export function DecisionForm({ task, onDecided }: { task: InboxTaskView; onDecided: (decision: Decision) => void }) {
   const { t } = useTranslation('tasks');
   const [comment, setComment] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -84,7 +84,7 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
           {t('decide.sending')}
         </p>
       ) : null}
-      <AreaError error={error} ns="tasks" />
+      <ErrorMessage error={error} ns="tasks" />
     </form>
   );
 }

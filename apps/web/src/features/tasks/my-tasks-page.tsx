@@ -1,14 +1,14 @@
-import { useQueryState } from '../../components/forms';
 import { FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CapacityLabel, DateTime, Loading, Page, StatusBadge } from '../../components/common';
-import { AreaError } from './area-error';
-import { DecisionForm } from './decision-form';
-import { Pager } from './pager';
-import { Decision, Delegation, InboxTask, Paged } from './task-types';
-import { query, useApi } from './use-api';
-import './tasks.css';
+import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { useQueryState } from '@apps/web/src/components/forms';
+import { Loading, Page } from '@apps/web/src/components/page';
+import { Pager } from '@apps/web/src/components/pager';
+import { query } from '@apps/web/src/lib/api';
+import type { Decision, DelegationPageView, InboxTaskView, TaskPageView } from '@apps/web/src/lib/api-types';
+import { useApi } from '@apps/web/src/lib/use-api';
+import { TaskCard } from './task-card';
 
 const PAGE_SIZE = 20;
 
@@ -24,9 +24,9 @@ export function MyTasksPage() {
   const q = params.get('q') ?? '';
   const [search, setSearch] = useState(q);
   const [notice, setNotice] = useState('');
-  const tasks = useApi<Paged<InboxTask>>(`/api/tasks${query({ status: view === 'done' ? 'done' : undefined, q, page, pageSize: PAGE_SIZE })}`);
+  const tasks = useApi<TaskPageView>(`/api/tasks${query({ status: view === 'done' ? 'done' : undefined, q, page, pageSize: PAGE_SIZE })}`);
   // Who I stand in for, so a delegated task says "Pelimpahan dari <name>".
-  const received = useApi<Paged<Delegation>>('/api/delegations?role=received&current=true&pageSize=100');
+  const received = useApi<DelegationPageView>('/api/delegations?role=received&current=true&pageSize=100');
   const delegators = useMemo(() => {
     const now = Date.now();
     const map = new Map<string, string>();
@@ -42,7 +42,7 @@ export function MyTasksPage() {
     setNotice('');
     setSearch('');
   };
-  const decided = (task: InboxTask, decision: Decision) => {
+  const decided = (task: InboxTaskView, decision: Decision) => {
     setNotice(t(`decide.done.${decision}`, { title: task.proposalTitle }));
     tasks.reload();
   };
@@ -72,7 +72,7 @@ export function MyTasksPage() {
       <p role="status" className={notice ? 'alert alert-ok' : 'visually-hidden'}>
         {notice}
       </p>
-      <AreaError error={tasks.error} ns="tasks" />
+      <ErrorMessage error={tasks.error} ns="tasks" />
       {tasks.loading ? <Loading /> : null}
       {tasks.data ? (
         <>
@@ -88,76 +88,9 @@ export function MyTasksPage() {
               ))}
             </ul>
           )}
-          <Pager page={page} pageSize={PAGE_SIZE} total={tasks.data.total} onPage={(p) => go({ page: String(p) })} label={t('pager.label')} />
+          <Pager page={page} pageSize={PAGE_SIZE} total={tasks.data.total} onPage={(p) => go({ page: String(p) })} />
         </>
       ) : null}
     </Page>
-  );
-}
-
-function TaskCard({ task, delegator, onDecided }: { task: InboxTask; delegator: string | null; onDecided: (d: Decision) => void }) {
-  const { t } = useTranslation('tasks');
-  const open = task.status === 'open';
-  const headingId = `task-${task.id}`;
-  return (
-    <article className={`card task-card${task.overdue ? ' overdue' : ''}`} aria-labelledby={headingId} data-task-id={task.id}>
-      <h2 id={headingId}>
-        <Link to={`/usulan/${task.proposalId}`}>{task.proposalTitle}</Link>
-      </h2>
-      <div className="markers">
-        {task.overdue ? (
-          <span className="marker marker-overdue">
-            <span aria-hidden="true">⚠ </span>
-            {t('task.overdue')}
-          </span>
-        ) : null}
-        {task.onEscalation ? (
-          <span className="marker marker-escalated">
-            <span aria-hidden="true">⤴ </span>
-            {t('task.escalated')}
-          </span>
-        ) : null}
-        {!open ? <StatusBadge status={task.status} /> : null}
-      </div>
-      <dl className="facts">
-        <div>
-          <dt>{t('task.stage')}</dt>
-          <dd>
-            {task.stageName}
-            {task.round > 1 ? <span className="muted"> · {t('task.round', { round: task.round })}</span> : null}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('task.post')}</dt>
-          <dd>{task.positionTitle}</dd>
-        </div>
-        <div>
-          <dt>{t('task.capacity')}</dt>
-          <dd>{task.capacity ? <CapacityLabel capacity={task.capacity} onBehalfOf={delegator ?? t('task.someone')} /> : '—'}</dd>
-        </div>
-        {open ? (
-          <>
-            <div>
-              <dt>{t('task.due')}</dt>
-              <dd>{task.dueAt ? <DateTime value={task.dueAt} /> : t('task.noDue')}</dd>
-            </div>
-            <div>
-              <dt>{t('task.received')}</dt>
-              <dd>
-                <DateTime value={task.createdAt} />
-              </dd>
-            </div>
-          </>
-        ) : (
-          <div>
-            <dt>{t('task.decidedAt')}</dt>
-            <dd>
-              <DateTime value={task.decidedAt} />
-            </dd>
-          </div>
-        )}
-      </dl>
-      {open ? <DecisionForm task={task} onDecided={onDecided} /> : null}
-    </article>
   );
 }

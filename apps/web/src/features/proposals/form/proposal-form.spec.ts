@@ -10,9 +10,9 @@ import {
   patchBody,
   ProposalFormState,
   serverErrors,
+  ProposalContent,
   validateForm,
 } from './proposal-form';
-import type { ProposalContent } from './types';
 
 const stored: ProposalContent = {
   title: 'Antrean daring dan kanal SMS pengaduan perizinan',

@@ -4,7 +4,15 @@
  * messages mapped back onto the form. Messages are keys, translated when shown, so switching the
  * language translates them too.
  */
-import type { Attachment, Indicator, ProposalContent } from './types';
+import type { AttachmentDto, IndicatorDto, ProposalView } from '@apps/web/src/lib/api-types';
+import { INITIATOR_KINDS, PROPOSAL_FORMS, PROPOSAL_TYPES } from '../proposal-values';
+
+/** The content of a proposal: what the proposer writes, as the API stores it. */
+export type ProposalContent = Pick<
+  ProposalView,
+  | 'title' | 'problem' | 'proposedChange' | 'goals' | 'benefits' | 'category' | 'type' | 'form' | 'initiatorKind'
+  | 'budgetEstimate' | 'pilotPlan' | 'indicators' | 'risks' | 'collaboratingUnitIds' | 'attachments'
+>;
 
 /** A message for one field: a key of `validation.*` with its values, or the API's own words when it says something the form does not know. */
 export interface FieldMessage {
@@ -16,11 +24,11 @@ export interface FieldMessage {
 /** Messages by field path, as the API names fields: `title`, `pilotPlan.durationMonths`, `indicators.0.name`. */
 export type FieldErrors = Record<string, FieldMessage[]>;
 
-export interface IndicatorRow extends Indicator {
+export interface IndicatorRow extends IndicatorDto {
   rowId: string;
 }
 
-export interface AttachmentRow extends Attachment {
+export interface AttachmentRow extends AttachmentDto {
   rowId: string;
 }
 
@@ -73,9 +81,9 @@ export const LIMITS = {
 } as const;
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const TYPES = ['digital', 'non-digital'];
-const FORMS = ['tata-kelola', 'pelayanan-publik', 'lainnya'];
-const INITIATORS = ['individu', 'kelompok', 'unit-kerja'];
+const TYPES: readonly string[] = PROPOSAL_TYPES;
+const FORMS: readonly string[] = PROPOSAL_FORMS;
+const INITIATORS: readonly string[] = INITIATOR_KINDS;
 
 let rowCounter = 0;
 /** A stable key for a new row (React keys; never sent). */

@@ -1,11 +1,13 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useAuth } from '../../auth';
-import { Loading, Page, StatusBadge } from '../../components/common';
-import { Due, Holder, NS, ProposalError, useResource } from './shared';
-import { PROPOSAL_STATUSES, ProposalPage, ProposalSummary } from './types';
-import './proposals.css';
+import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { Loading, Page } from '@apps/web/src/components/page';
+import type { ProposalPageView } from '@apps/web/src/lib/api-types';
+import { useAuth } from '@apps/web/src/lib/session';
+import { useApi } from '@apps/web/src/lib/use-api';
+import { NS, PROPOSAL_STATUSES } from '../proposal-values';
+import { ProposalRow } from './proposal-row';
 
 const PAGE_SIZE = 20;
 
@@ -36,7 +38,8 @@ export function MyProposalsPage() {
   const query = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
   if (status) query.set('status', status);
   if (q.trim()) query.set('q', q.trim());
-  const { data, error } = useResource<ProposalPage>(`/api/proposals?${query.toString()}`);
+  // The table stays in place while the answer for new filters or a new page comes.
+  const { data, error } = useApi<ProposalPageView>(`/api/proposals?${query.toString()}`, { keepPrevious: true });
   const [statusInput, setStatusInput] = useState(status);
   const [qInput, setQInput] = useState(q);
   useEffect(() => {
@@ -91,7 +94,7 @@ export function MyProposalsPage() {
           ) : null}
         </div>
       </form>
-      <ProposalError error={error} />
+      <ErrorMessage error={error} ns="proposals" />
       {!data && !error ? <Loading /> : null}
       {data ? (
         data.items.length === 0 ? (
@@ -133,43 +136,5 @@ export function MyProposalsPage() {
         )
       ) : null}
     </Page>
-  );
-}
-
-function ProposalRow({ proposal: p }: { proposal: ProposalSummary }) {
-  const { t } = useTranslation(NS);
-  return (
-    <tr className={p.overdue ? 'overdue' : undefined} data-testid="proposal-row">
-      <td data-label={t('list.col.title')}>
-        <Link to={`/usulan/${p.id}`} className="proposal-title">
-          {p.title}
-        </Link>
-      </td>
-      <td data-label={t('list.col.status')}>
-        <span className="badges">
-          <StatusBadge status={p.status} />
-          {p.escalated ? <span className="badge badge-escalated">{t('list.escalated')}</span> : null}
-        </span>
-      </td>
-      <td data-label={t('list.col.stage')}>{p.currentStageName && !['draft', 'withdrawn'].includes(p.status) ? p.currentStageName : <span className="muted">{t('none')}</span>}</td>
-      <td data-label={t('list.col.holder')}>
-        {p.holders.length > 0 ? (
-          <ul className="holders">
-            {p.holders.map((h) => (
-              <li key={h.taskId}>
-                <Holder name={h.personName} capacity={h.capacity} onBehalfOfName={h.onBehalfOfName} positionTitle={h.positionTitle} />
-              </li>
-            ))}
-          </ul>
-        ) : p.status === 'returned' || p.status === 'draft' ? (
-          <span className="muted">{t('list.withYou')}</span>
-        ) : (
-          <span className="muted">{t('none')}</span>
-        )}
-      </td>
-      <td data-label={t('list.col.due')}>
-        <Due at={p.dueAt} overdue={p.overdue} />
-      </td>
-    </tr>
   );
 }
