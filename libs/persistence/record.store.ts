@@ -1,8 +1,11 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { HistoryEventEnvelope, RecordBatch as TypedRecordBatch, TaskWrite } from '@libs/contracts/record.contract';
-import { deterministicUuid, hashEvent, verifyChain, ChainVerification } from '@libs/domain/history-hash';
+import { historyEventIssues } from '@libs/contracts/record.validation';
+import { deterministicUuid, hashEvent, verifyChain, ChainVerification, HashableEvent } from '@libs/domain/history-hash';
 import { ApprovalTaskEntity, HistoryEventEntity, NotificationOutboxEntity, ProposalEntity } from './entities';
+import type { NotificationKind as OutboxKind } from './entities/notification-outbox.entity';
 
 // The write contract is plain data in libs/contracts (record.contract.ts), shared with the workflow.
 // These names stay importable from here until the workflow imports the contract; its events are
@@ -18,6 +21,72 @@ export const eventIdFor = (proposalId: string, key: string) => deterministicUuid
 
 const toDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
 
+/** The failure type of a batch with an event the record's contract does not describe. */
+export const MALFORMED_HISTORY_EVENT = 'MalformedHistoryEvent';
+
+/**
+ * Refuses a batch any of whose events does not match its schema (libs/contracts/record.validation.ts),
+ * before anything is hashed or written. Such an event is a defect of the code that wrote it: a retry
+ * would send the same event again, so the failure is non-retryable and the record stays as it was.
+ */
+export function assertWellFormed(batch: RecordBatch): void {
+  for (const [index, event] of batch.events.entries()) {
+    const issues = historyEventIssues(event);
+    if (issues.length === 0) continue;
+    const { key, type } = (event ?? {}) as Partial<NewHistoryEvent>;
+    throw ApplicationFailure.nonRetryable(
+      `history event ${index + 1} of the batch for proposal ${batch.proposalId} (${String(type)}, key ${String(key)}) does not match the record's contract: ${issues.join('; ')}`,
+      MALFORMED_HISTORY_EVENT,
+      { proposalId: batch.proposalId, index, key, type, issues },
+    );
+  }
+}
+
+/** A row of the chain: what is hashed, and its hash. */
+export type ChainRow = HashableEvent & { hash: string };
+
+/**
+ * The rows the events become after the chain's tail: numbered, linked and hashed. What is hashed must
+ * never change, or rows already stored would stop verifying (record.store.fixture.json holds it).
+ */
+export function chainRows(proposalId: string, events: NewHistoryEvent[], lastSeq: number, lastHash: string | null): ChainRow[] {
+  let seq = lastSeq;
+  let prevHash = lastHash;
+  return events.map((e) => {
+    seq += 1;
+    const hashable: HashableEvent = {
+      id: eventIdFor(proposalId, e.key),
+      proposalId,
+      seq,
+      type: e.type,
+      occurredAt: new Date(e.occurredAt).toISOString(),
+      actorPersonId: e.actorPersonId ?? null,
+      actorPositionId: e.actorPositionId ?? null,
+      capacity: e.capacity ?? null,
+      data: e.data ?? {},
+      prevHash,
+    };
+    const hash = hashEvent(hashable);
+    prevHash = hash;
+    return { ...hashable, hash };
+  });
+}
+
+/** A stored row as the chain hashes it. */
+export const storedChainRow = (r: HistoryEventEntity): ChainRow => ({
+  id: r.id,
+  proposalId: r.proposalId,
+  seq: r.seq,
+  type: r.type,
+  occurredAt: r.occurredAt.toISOString(),
+  actorPersonId: r.actorPersonId,
+  actorPositionId: r.actorPositionId,
+  capacity: r.capacity,
+  data: r.data,
+  prevHash: r.prevHash,
+  hash: r.hash,
+});
+
 /**
  * Writes the durable record: appends hash-chained history rows and updates the task and proposal
  * read models in one transaction. A batch whose events are already stored was applied before (an
@@ -28,6 +97,7 @@ export class RecordStore {
 
   async apply(batch: RecordBatch): Promise<{ applied: boolean }> {
     if (batch.events.length === 0) throw new Error('a record batch needs at least one event');
+    assertWellFormed(batch);
     const ids = batch.events.map((e) => eventIdFor(batch.proposalId, e.key));
     return this.dataSource.transaction(async (em) => {
       // Serialises writers of one proposal, so sequence numbers and hash links never fork. The chain's
@@ -58,7 +128,8 @@ export class RecordStore {
           id: eventIdFor(batch.proposalId, `notify:${n.key}`),
           proposalId: batch.proposalId,
           taskId: n.taskId ?? null,
-          kind: n.kind,
+          // The outbox column takes every kind of the contract.
+          kind: n.kind satisfies OutboxKind,
           recipientPersonId: n.recipientPersonId ?? null,
           recipientRole: n.recipientRole ?? null,
           payload: n.payload ?? {},
@@ -91,27 +162,10 @@ export class RecordStore {
   }
 
   private async append(em: EntityManager, proposalId: string, events: NewHistoryEvent[], lastSeq: number, lastHash: string | null): Promise<void> {
-    let seq = lastSeq;
-    let prevHash = lastHash;
-    const rows = events.map((e) => {
-      seq += 1;
-      const hashable = {
-        id: eventIdFor(proposalId, e.key),
-        proposalId,
-        seq,
-        type: e.type,
-        occurredAt: new Date(e.occurredAt).toISOString(),
-        actorPersonId: e.actorPersonId ?? null,
-        actorPositionId: e.actorPositionId ?? null,
-        capacity: e.capacity ?? null,
-        data: e.data ?? {},
-        prevHash,
-      };
-      const hash = hashEvent(hashable);
-      prevHash = hash;
+    const rows = chainRows(proposalId, events, lastSeq, lastHash).map(
       // jsonb payloads are plain JSON; TypeORM's deep-partial type cannot express an open record.
-      return { ...hashable, occurredAt: new Date(hashable.occurredAt), hash } as QueryDeepPartialEntity<HistoryEventEntity>;
-    });
+      (row) => ({ ...row, occurredAt: new Date(row.occurredAt) }) as QueryDeepPartialEntity<HistoryEventEntity>,
+    );
     await em.insert(HistoryEventEntity, rows);
   }
 
@@ -120,21 +174,6 @@ export class RecordStore {
   }
 
   async verify(proposalId: string): Promise<ChainVerification> {
-    const rows = await this.history(proposalId);
-    return verifyChain(
-      rows.map((r) => ({
-        id: r.id,
-        proposalId: r.proposalId,
-        seq: r.seq,
-        type: r.type,
-        occurredAt: r.occurredAt.toISOString(),
-        actorPersonId: r.actorPersonId,
-        actorPositionId: r.actorPositionId,
-        capacity: r.capacity,
-        data: r.data,
-        prevHash: r.prevHash,
-        hash: r.hash,
-      })),
-    );
+    return verifyChain((await this.history(proposalId)).map(storedChainRow));
   }
 }
