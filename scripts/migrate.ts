@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runMigrations } from '@libs/devstack/postgres';
+import { runMigrations } from '@libs/persistence/run-migrations';
 
 /** Applies pending migrations to DATABASE_URL (the compose stack's one-shot `migrate` service). */
 async function main(): Promise<void> {

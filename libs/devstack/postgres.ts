@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@libs/persistence/data-source-options';
 
 const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
 
@@ -40,18 +38,6 @@ export async function canConnect(url: string): Promise<boolean> {
     await client.query('SELECT 1');
     return true;
   }).catch(() => false);
-}
-
-/** Applies pending TypeORM migrations; returns the names of those it ran. */
-export async function runMigrations(url: string): Promise<string[]> {
-  const ds = new DataSource(dataSourceOptions(url, { logging: false }));
-  await ds.initialize();
-  try {
-    const ran = await ds.runMigrations({ transaction: 'each' });
-    return ran.map((m) => m.name);
-  } finally {
-    await ds.destroy();
-  }
 }
 
 export interface EmbeddedPostgresHandle {
