@@ -37,7 +37,8 @@ module.exports = {
     {
       displayName: 'unit',
       ...shared,
-      testMatch: ['<rootDir>/{apps,libs,workflows,activities}/**/*.spec.ts'],
+      // test/lint: the ESLint boundary rules, probed with the real config (no servers).
+      testMatch: ['<rootDir>/{apps,libs,workflows,activities}/**/*.spec.ts', '<rootDir>/test/lint/**/*.spec.ts'],
     },
     {
       displayName: 'e2e',
