@@ -101,7 +101,8 @@ export type TaskHolder = {
 export type SettlementCause = 'decision' | 'timeout';
 
 /** Why a timed-out task was not handed on: administrators are told instead. */
-export type TimeoutOutcome = 'notify-admin' | 'escalation-cap-reached' | 'no-superior-post';
+export const TIMEOUT_OUTCOMES = ['notify-admin', 'escalation-cap-reached', 'no-superior-post', 'escalation-target-unresolved'] as const;
+export type TimeoutOutcome = (typeof TIMEOUT_OUTCOMES)[number];
 
 export type ProposalSubmittedData = {
   template: TemplateRef;

@@ -15,6 +15,7 @@ import {
   SettlementCause,
   TaskHolder,
   TemplateRef,
+  TIMEOUT_OUTCOMES,
   TimeoutOutcome,
 } from './record.contract';
 
@@ -93,7 +94,7 @@ const stageMode = check<StageMode>((v) => v === 'any' || v === 'all' || (typeof 
 const capacity = oneOf(CAPACITIES);
 const timeoutAction = oneOf(TIMEOUT_ACTIONS);
 const cause = oneOf<SettlementCause>(['decision', 'timeout']);
-const timeoutOutcome = oneOf<TimeoutOutcome>(['notify-admin', 'escalation-cap-reached', 'no-superior-post']);
+const timeoutOutcome = oneOf<TimeoutOutcome>(TIMEOUT_OUTCOMES);
 
 const facts = object<ProposalFacts>({ budgetEstimate: nullable(check<number>((v) => typeof v === 'number' && Number.isFinite(v), 'a number')), category: text, crossAgency: flag });
 const template = object<TemplateRef>({ id: uuid, code: text, version: positive });

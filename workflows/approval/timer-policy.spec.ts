@@ -60,6 +60,7 @@ describe('timeoutPlan', () => {
     const first = timeoutPlan(policy, task());
     expect(first).toMatchObject({ escalates: true, capped: false, lookUpTarget: true, targetPositionId: undefined });
     expect(alertReason(first)).toBe('no-superior-post');
+    expect(alertReason(first, true)).toBe('escalation-target-unresolved');
     const capped = timeoutPlan(policy, task({ escalationLevel: 1 }));
     expect(capped).toMatchObject({ capped: true, lookUpTarget: false });
     expect(alertReason(capped)).toBe('escalation-cap-reached');

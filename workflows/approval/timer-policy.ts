@@ -1,5 +1,6 @@
 import type { TaskState } from '@libs/contracts/approval.contract';
 import { StageDefinition, timeoutPolicyOf } from '@libs/domain/chain';
+import type { TimeoutOutcome } from '@libs/contracts/record.contract';
 import * as facts from './events';
 import { Batch, mergeBatches } from './serial-writer';
 import { reminderTimes, timeoutTime } from './timing';
@@ -61,5 +62,5 @@ export function timeoutPlan(policy: TimeoutPolicyOf, t: TaskState): TimeoutPlan 
 }
 
 /** Why a timed-out task stays where it is (the outcome of its `task.timeout` event). */
-export const alertReason = (plan: TimeoutPlan): 'notify-admin' | 'escalation-cap-reached' | 'no-superior-post' =>
-  !plan.escalates ? 'notify-admin' : plan.capped ? 'escalation-cap-reached' : 'no-superior-post';
+export const alertReason = (plan: TimeoutPlan, targetUnresolved = false): TimeoutOutcome =>
+  !plan.escalates ? 'notify-admin' : plan.capped ? 'escalation-cap-reached' : targetUnresolved ? 'escalation-target-unresolved' : 'no-superior-post';

@@ -2,7 +2,7 @@ import { uuid4 } from '@temporalio/workflow';
 import { timeoutPolicyOf } from '@libs/domain/chain';
 import type { ResolvedSlot } from '@activities/approver-resolver';
 import * as facts from './events';
-import { ApprovalRun, now } from './run';
+import { activityFailure, ApprovalRun, now } from './run';
 import { newTask, slotTasks } from './task-state';
 import { alertReason, markDue, timeoutPlan } from './timer-policy';
 
@@ -30,21 +30,30 @@ export async function handleTimers(run: ApprovalRun, index: number): Promise<'re
   for (const t of timedOut) {
     const plan = timeoutPlan(policy, t);
     let target: ResolvedSlot | null = null;
+    let unresolved = false;
     if (plan.lookUpTarget) {
-      target = await run.lookups.resolveEscalation({
-        proposalId: input.proposalId,
-        fromPositionId: t.positionId,
-        targetPositionId: plan.targetPositionId,
-        at: now(),
-        proposerPersonId: input.proposerPersonId,
-      });
+      try {
+        target = await run.lookups.resolveEscalation({
+          proposalId: input.proposalId,
+          fromPositionId: t.positionId,
+          targetPositionId: plan.targetPositionId,
+          at: now(),
+          proposerPersonId: input.proposerPersonId,
+        });
+      } catch (err) {
+        // The policy names a post that no longer resolves: the task stays where it is and
+        // administrators are told, as for a stage whose posts do not resolve. Failing here would
+        // end the approval with its overdue task unmarked.
+        if (!activityFailure(err)) throw err;
+        unresolved = true;
+      }
       // A decision may have arrived while the target was being resolved.
       if (t.status !== 'open' || run.closing) continue;
     }
     t.timeoutHandled = true;
     const when = now();
     if (!target) {
-      await writer.write(facts.timedOutAlert(t, policy.action, alertReason(plan), def.name, when));
+      await writer.write(facts.timedOutAlert(t, policy.action, alertReason(plan, unresolved), def.name, when));
       continue;
     }
     t.status = 'escalated';
