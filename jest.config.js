@@ -41,6 +41,12 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,workflows,activities}/**/*.spec.ts', '<rootDir>/test/lint/**/*.spec.ts'],
     },
     {
+      // The workflows on Temporal's time-skipping test server with in-memory activities: no stack.
+      displayName: 'workflow',
+      ...shared,
+      testMatch: ['<rootDir>/test/workflows/**/*.spec.ts'],
+    },
+    {
       displayName: 'e2e',
       ...shared,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],

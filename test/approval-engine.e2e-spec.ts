@@ -17,7 +17,10 @@ import { TEMPORAL_CLIENT } from '@libs/temporal/temporal-client.module';
 import { AppStack, eventually, personId, positionId, startAppStack, validProposal } from './support/app-stack';
 import { insertTemplate, startApprovalDirectly } from './support/templates';
 
-/** Every stage mode and timeout policy of the engine, each through the real workflow. */
+/**
+ * Every stage mode of the engine and an escalation on timeout, each through the real API, workflow
+ * and Postgres. The other timeout policies, reminders and caps run in skipped time in test/workflows/.
+ */
 describe('approval engine', () => {
   let stack: AppStack;
   let temporal: Client;
@@ -157,60 +160,6 @@ describe('approval engine', () => {
     expect(decided.data).toMatchObject({ onEscalation: true, decision: 'approve' });
     expect(decided.actorPersonId).toBe(personId('Budi Santoso'));
     await eventually(async () => (await handle.describe()).typedSearchAttributes.get(SA_STATUS) === 'approved', 10_000, 'EstafetStatus');
-  });
-
-  it('escalates to a named post under `escalate-to`', async () => {
-    const id = await submit([stageOf({ approvers: [{ kind: 'position', positionId: positionId('KA-BRIDA') }], sla: 'PT2S', onTimeout: { action: 'escalate-to', positionId: positionId('INSPEKTUR') } })]);
-    const escalated = await openTask(id, 'INSPEKTUR');
-    expect(escalated).toMatchObject({ escalationLevel: 1, assigneePersonId: personId('Ratna Sari') });
-    const event = (await history(id)).find((h) => h.type === 'task.escalated')!;
-    expect(event.data).toMatchObject({ policy: 'escalate-to', toPositionId: positionId('INSPEKTUR'), toName: 'Ratna Sari' });
-    await decide(escalated, 'approve');
-    await waitStatus(id, 'approved');
-  });
-
-  it('stops escalating at the cap and from then on only alerts administrators', async () => {
-    const id = await submit([stageOf({ approvers: [{ kind: 'position', positionId: positionId('EVAL-BRIDA-2') }], sla: 'PT2S', onTimeout: { action: 'escalate-superior', maxEscalations: 1 } })]);
-    const head = await openTask(id, 'KA-BRIDA');
-    expect(head.escalationLevel).toBe(1);
-    const capped = await eventually(async () => (await history(id)).find((h) => h.type === 'task.timeout'), 20_000, 'the capped timeout');
-    expect(capped.data).toMatchObject({ taskId: head.id, outcome: 'escalation-cap-reached', escalationLevel: 1 });
-    const tasks = await tasksOf(id);
-    expect(tasks.map((t) => `${t.escalationLevel}:${t.status}`).sort()).toEqual(['0:escalated', '1:open']);
-    expect(tasks.find((t) => t.id === head.id)!.overdueAt).not.toBeNull();
-    expect(await outbox(id)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'admin.alert', taskId: head.id, payload: expect.objectContaining({ reason: 'escalation-cap-reached' }) }),
-    ]));
-    await decide(head, 'approve');
-    await waitStatus(id, 'approved');
-  });
-
-  it('returns the proposal on timeout under `return`, marking the timed-out task expired', async () => {
-    const id = await submit([stageOf({ sla: 'PT2S', onTimeout: { action: 'return' } })]);
-    await waitStatus(id, 'returned');
-    const [task] = await tasksOf(id);
-    expect(task.status).toBe('expired');
-    const settled = (await history(id)).find((h) => h.type === 'stage.returned')!;
-    expect(settled.data).toMatchObject({ cause: 'timeout' });
-    expect(await outbox(id)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'proposal.decided', recipientPersonId: personId(PROPOSER), payload: expect.objectContaining({ status: 'returned' }) }),
-    ]));
-  });
-
-  it('leaves the task open and alerts administrators under `notify-admin`, after reminders', async () => {
-    const id = await submit([stageOf({ sla: 'PT3S', reminders: ['PT1S', 'PT2S'], onTimeout: { action: 'notify-admin' } })]);
-    const timeout = await eventually(async () => (await history(id)).find((h) => h.type === 'task.timeout'), 20_000, 'the timeout');
-    expect(timeout.data).toMatchObject({ policy: 'notify-admin', outcome: 'notify-admin' });
-    const [task] = await tasksOf(id);
-    expect(task).toMatchObject({ status: 'open', remindersSent: 2 });
-    expect(task.overdueAt).not.toBeNull();
-    const types = (await history(id)).map((h) => h.type);
-    expect(types.filter((t) => t === 'task.reminded')).toHaveLength(2);
-    expect(types.indexOf('task.reminded')).toBeLessThan(types.indexOf('task.overdue'));
-    const kinds = (await outbox(id)).map((n) => n.kind).sort();
-    expect(kinds).toEqual(['admin.alert', 'task.assigned', 'task.overdue', 'task.reminder', 'task.reminder']);
-    await decide(task, 'approve');
-    await waitStatus(id, 'approved');
   });
 
   it('skips a stage whose condition does not hold and records the skip', async () => {
