@@ -323,6 +323,8 @@ describe('proposals API (proposer side)', () => {
       expect(res.body.proposal.timeline).toEqual([
         expect.objectContaining({ seq: 1, type: 'proposal.withdrawn', label: 'Ditarik', actorName: 'Rina Wulandari', reason: 'Sudah ada program serupa.' }),
       ]);
+      // Never reached: its stage stays pending.
+      expect(res.body.proposal.stages).toEqual([{ stageIndex: 0, name: ONE_STAGE_NAME, state: 'pending' }]);
 
       const history = await as(rina).get(`/api/proposals/${id}/history`).expect(200);
       expect(history.body).toEqual([
@@ -355,6 +357,7 @@ describe('proposals API (proposer side)', () => {
       expect((await as(rina).get(`/api/proposals/${id}`).expect(200)).body.status).toBe('returned');
       const res = await as(rina).post(`/api/proposals/${id}/withdraw`, { reason: 'Kajian biaya tidak memungkinkan.' }).expect(200);
       expect(res.body).toMatchObject({ proposalStatus: 'withdrawn', cancelledTasks: [], proposal: { status: 'withdrawn', statusLabel: 'Ditarik' } });
+      expect(res.body.proposal.stages).toEqual([{ stageIndex: 0, name: ONE_STAGE_NAME, state: 'returned' }]);
       const history = await as(rina).get(`/api/proposals/${id}/history`).expect(200);
       expect(history.body.at(-1)).toMatchObject({ type: 'proposal.withdrawn', actorName: 'Rina Wulandari', data: expect.objectContaining({ reason: 'Kajian biaya tidak memungkinkan.' }) });
       expect((await as(rina).post(`/api/proposals/${id}/resubmit`, {}).expect(409)).body.code).toBe('APPROVAL_ENDED');
@@ -387,6 +390,7 @@ describe('proposals API (proposer side)', () => {
         comment: 'Setuju, lanjutkan.',
       });
       expect(view.body.timeline[0]).toMatchObject({ label: 'Diajukan', actorName: 'Rina Wulandari' });
+      expect(view.body.stages).toEqual([{ stageIndex: 0, name: ONE_STAGE_NAME, state: 'approved' }]);
       await as(dimas).get(`/api/proposals/${id}`).expect(403);
     });
   });
@@ -400,6 +404,7 @@ describe('proposals API (proposer side)', () => {
       await decide(siti, task.id, 'return', 'Lengkapi indikator.');
       const returned = await as(rina).get(`/api/proposals/${id}`).expect(200);
       expect(returned.body).toMatchObject({ status: 'returned', statusLabel: 'Dikembalikan untuk Perbaikan' });
+      expect(returned.body.stages).toEqual([{ stageIndex: 0, name: ONE_STAGE_NAME, state: 'returned' }]);
 
       const locked = await as(rina).patch(`/api/proposals/${id}`, { templateCode: ONE_STAGE }).expect(409);
       expect(locked.body).toMatchObject({ code: 'TEMPLATE_LOCKED', details: [{ field: 'templateCode', messages: [expect.any(String)] }] });
@@ -425,6 +430,7 @@ describe('proposals API (proposer side)', () => {
         expect.objectContaining({ actorName: 'Rina Wulandari', data: expect.objectContaining({ round: 2, proposalVersion: 2, note: 'Indikator dilengkapi.' }) }),
       ]);
       await openTask(rina, id, 2);
+      expect((await as(rina).get(`/api/proposals/${id}`).expect(200)).body.stages).toEqual([{ stageIndex: 0, name: ONE_STAGE_NAME, state: 'open' }]);
     });
 
     it('refuses to resubmit a draft', async () => {
@@ -474,6 +480,8 @@ describe('proposals API (proposer side)', () => {
     expect(schemas.UpdateProposalDto.properties.title.example).toEqual(expect.any(String));
     expect(schemas.ProposalView.properties.timeline).toBeDefined();
     expect(schemas.TimelineItemView.properties.label.example).toBe('Dikembalikan untuk Perbaikan');
+    expect(schemas.ProposalView.properties.stages.items).toEqual({ $ref: '#/components/schemas/StageStateView' });
+    expect(schemas.StageStateView.properties.state.enum).toEqual(['pending', 'open', 'approved', 'rejected', 'returned', 'skipped', 'blocked', 'stopped']);
     expect(schemas.ProposalPageView.properties.items).toBeDefined();
     expect(paths['/api/proposals/{id}/resubmit'].post.requestBody.content['application/json'].examples).toBeDefined();
     expect(paths['/api/proposals'].get.parameters.map((p: { name: string }) => p.name)).toEqual(

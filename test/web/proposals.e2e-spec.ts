@@ -118,6 +118,7 @@ describe('web app: the proposer pages', () => {
       expect(view.chain.stages[0]).toEqual({ index: 0, key: 'kepala-seksi', name: 'Kepala Seksi', mode: 'any', sla: 'P2D', approverCount: 1, mayReturn: false, requiresDefinitive: false, condition: null });
       expect(view.chain.stages[3]).toMatchObject({ mode: 'quorum:2', sla: 'P10D' });
       expect(view.chain.stages[4]).toMatchObject({ requiresDefinitive: true, sla: 'P14D' });
+      expect(view.stages).toEqual(PUBLIC_SERVICE_STAGES.map((name, stageIndex) => ({ stageIndex, name, state: 'pending' })));
 
       const schemas = (await stack.http.get('/api/docs-json').expect(200)).body.components.schemas;
       expect(schemas.ProposalSummaryView.properties.holders.items).toEqual({ $ref: '#/components/schemas/TaskHolderView' });

@@ -17,11 +17,11 @@ import {
   ProposalVersionView,
   ProposalView,
   TaskHolderView,
-  TimelineItemView,
   VerificationView,
 } from './dto/proposal.views';
 import { proposalSnapshot } from './proposal-content';
 import { timelineItem } from './proposal-timeline';
+import { stageViews } from './stage-view';
 
 /** The holders with real dates, and the earliest due date of them (the proposal's Jatuh Tempo). */
 function holdersOf(rows: OpenHolderRow[] | null): Pick<ProposalSummaryView, 'holders' | 'dueAt' | 'overdue'> {
@@ -47,14 +47,18 @@ export class ProposalQueriesService {
   async view(user: AuthUser, id: string): Promise<ProposalView> {
     const proposal = await this.readable(user, id);
     const tasks = await this.reads.tasksOf(id);
+    // One read of the record serves the Riwayat and the stage states.
+    const record = await this.reads.timelineOf(id);
+    const chain = await this.chain(proposal.templateId);
     return {
       ...proposal,
       budgetEstimate: proposal.budgetEstimate === null ? null : Number(proposal.budgetEstimate),
       statusLabel: PROPOSAL_STATUS_LABELS_ID[proposal.status],
       tasks,
-      timeline: await this.timeline(id),
+      timeline: record.map(timelineItem),
       custody: (await loadCustody(this.custody, [id])).get(id) ?? [],
-      chain: await this.chain(proposal.templateId),
+      chain,
+      stages: stageViews({ status: proposal.status, chainStages: chain?.stages ?? null, tasks, history: record }),
     };
   }
 
@@ -80,12 +84,6 @@ export class ProposalQueriesService {
         condition: s.condition ? { ...s.condition } : null,
       })),
     };
-  }
-
-  /** The record in order, compact and labelled for people (the full rows are at /history). */
-  private async timeline(id: string): Promise<TimelineItemView[]> {
-    const rows = await this.reads.timelineOf(id);
-    return rows.map(timelineItem);
   }
 
   async history(user: AuthUser, id: string): Promise<HistoryEventView[]> {

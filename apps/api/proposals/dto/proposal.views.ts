@@ -5,6 +5,7 @@ import { CustodyEntryView } from '../../handover/dto/custody.view';
 import { StageConditionDto } from '../../templates/dto/stage-definition.dto';
 import { AttachmentDto, IndicatorDto, PilotPlanDto } from './create-proposal.dto';
 import { ApiNullable } from '@libs/http/api-nullable';
+import { STAGE_STATES, type StageState } from '../stage-view';
 
 const PROPOSAL_ID = '3f9c2b1e-7d4a-4c55-9e1b-2a6f0c8d4e71';
 const WHEN = '2026-03-02T08:15:00.000Z';
@@ -54,6 +55,19 @@ export class ChainStageView {
   @ApiProperty({ example: false, description: 'Only a definitive holder (not Plt./Plh. or a delegate) may decide' }) requiresDefinitive: boolean;
   @ApiNullable(StageConditionDto, { example: { field: 'budgetEstimate', op: 'gte', value: 500000000 }, description: 'When the stage applies; otherwise it is skipped' })
   condition: Record<string, unknown> | null;
+}
+
+/** Where one stage of the chain stands, computed from the record, so every client shows the same. */
+export class StageStateView {
+  @ApiProperty({ example: 1, description: 'Index in the chain, from 0 (the stageIndex of tasks)' }) stageIndex: number;
+  @ApiProperty({ example: 'Kepala Bidang' }) name: string;
+  @ApiProperty({
+    enum: STAGE_STATES,
+    example: 'open',
+    description:
+      'From the last stage event of the record: `open`, `approved`, `rejected`, `returned`, `skipped` or `blocked`; `pending` before the stage is reached; `stopped` when the approval was withdrawn or cancelled while it was open',
+  })
+  state: StageState;
 }
 
 /** The chain template version a proposal uses. */
@@ -109,6 +123,11 @@ export class ProposalView {
     description: 'The stages (Tahapan) of the chain template version the proposal uses, in order, opened or not; a draft names a version now, and submitting it takes the latest version of that template',
   })
   chain: ProposalChainView | null;
+  @ApiProperty({
+    type: [StageStateView],
+    description: 'Where each stage of the chain stands, in order, including those not reached yet (without a chain: the stages its tasks name)',
+  })
+  stages: StageStateView[];
 }
 
 /** Who holds one open task of a proposal now: the post, the person acting for it (none if vacant), and its due date. */

@@ -2852,6 +2852,8 @@ export interface components {
              * @example 2026-03-02T08:15:00.000Z
              */
             stageOpenedAt: string | null;
+            /** @description Where each stage of the chain stands, in order, including those not reached yet (without a chain: the stages its tasks name) */
+            stages: components["schemas"]["StageStateView"][];
             /**
              * @example in_review
              * @enum {string}
@@ -2968,6 +2970,21 @@ export interface components {
              * @example P10D
              */
             sla?: string;
+        };
+        StageStateView: {
+            /** @example Kepala Bidang */
+            name: string;
+            /**
+             * @description Index in the chain, from 0 (the stageIndex of tasks)
+             * @example 1
+             */
+            stageIndex: number;
+            /**
+             * @description From the last stage event of the record: `open`, `approved`, `rejected`, `returned`, `skipped` or `blocked`; `pending` before the stage is reached; `stopped` when the approval was withdrawn or cancelled while it was open
+             * @example open
+             * @enum {string}
+             */
+            state: "pending" | "open" | "approved" | "rejected" | "returned" | "skipped" | "blocked" | "stopped";
         };
         SummaryCounts: {
             /**

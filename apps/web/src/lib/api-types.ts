@@ -28,6 +28,7 @@ export type TaskSummaryView = Schemas['TaskSummaryView'];
 export type CustodyEntryView = Schemas['CustodyEntryView'];
 export type TimelineItemView = Schemas['TimelineItemView'];
 export type ChainStageView = Schemas['ChainStageView'];
+export type StageStateView = Schemas['StageStateView'];
 export type HistoryEventView = Schemas['HistoryEventView'];
 export type VerificationView = Schemas['VerificationView'];
 export type CreateProposalDto = Schemas['CreateProposalDto'];

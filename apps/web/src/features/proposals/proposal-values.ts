@@ -10,7 +10,5 @@ export const INITIATOR_KINDS = ['individu', 'kelompok', 'unit-kerja'] as const s
 
 /** The states in which the proposer may still change the content. */
 export const EDITABLE_STATUSES: readonly string[] = ['draft', 'returned'];
-/** The states in which the approval has ended for good. */
-export const FINAL_STATUSES: readonly string[] = ['approved', 'rejected', 'withdrawn', 'cancelled'];
 /** The states from which the proposer may withdraw (Tarik Usulan). */
 export const WITHDRAWABLE_STATUSES: readonly string[] = ['submitted', 'in_review', 'returned'];

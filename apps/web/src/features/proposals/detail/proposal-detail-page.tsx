@@ -131,7 +131,7 @@ export function ProposalDetailPage() {
 
       <ProposalFacts proposal={p} openTasks={openTasks} custody={custody} />
 
-      <Stages proposal={p} history={history.data} custody={custody} />
+      <Stages proposal={p} custody={custody} />
       <Contents proposal={p} units={units.data?.items ?? null} />
       <History proposal={p} history={history.data} historyError={history.error} verification={verify.data} verifyError={verify.error} />
     </Page>

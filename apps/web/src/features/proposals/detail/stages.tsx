@@ -1,23 +1,16 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChainStageView, CustodyEntryView, HistoryEventView, ProposalView } from '@apps/web/src/lib/api-types';
+import type { ChainStageView, CustodyEntryView, ProposalView } from '@apps/web/src/lib/api-types';
 import { formatIsoDuration, useMoney } from '@apps/web/src/lib/format';
 import { NS } from '../proposal-values';
 import { StageTask } from './stage-task';
-import { stageStates } from './stage-states';
 
-/** Tahapan: the chain stage by stage, with where each stands and its tasks round by round. */
-export function Stages({ proposal: p, history, custody }: { proposal: ProposalView; history: HistoryEventView[] | null; custody: Map<string, CustodyEntryView> }) {
+/** Tahapan: the chain stage by stage, with where each stands (as the API says) and its tasks round by round. */
+export function Stages({ proposal: p, custody }: { proposal: ProposalView; custody: Map<string, CustodyEntryView> }) {
   const { t } = useTranslation(NS);
   const duration = (iso: string) => formatIsoDuration(iso, t);
   const money = useMoney();
-  const states = useMemo(() => stageStates(p, history), [p, history]);
-  // The template's stages; a proposal without one (should not happen) shows the stages its tasks name.
-  const stages: ChainStageView[] =
-    p.chain?.stages ??
-    [...new Map(p.tasks.map((task) => [task.stageIndex, task.stageName])).entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([index, name]) => ({ index, key: String(index), name, mode: '', sla: null, approverCount: 0, mayReturn: false, requiresDefinitive: false, condition: null }));
+  // What the template says of each stage; a proposal without one (should not happen) has only names.
+  const definitions = new Map((p.chain?.stages ?? []).map((stage) => [stage.index, stage]));
 
   const modeText = (mode: string) => {
     if (mode === 'any' || mode === 'all') return t(`stages.mode.${mode}`);
@@ -34,30 +27,30 @@ export function Stages({ proposal: p, history, custody }: { proposal: ProposalVi
   return (
     <section aria-labelledby="stages-title">
       <h2 id="stages-title">{t('stages.title')}</h2>
-      {stages.length === 0 ? <p className="muted">{t('stages.none')}</p> : null}
+      {p.stages.length === 0 ? <p className="muted">{t('stages.none')}</p> : null}
       <ol className="stages">
-        {stages.map((stage) => {
-          const state = states.get(stage.index) ?? 'pending';
-          const tasks = p.tasks.filter((task) => task.stageIndex === stage.index);
+        {p.stages.map(({ stageIndex: index, name, state }) => {
+          const definition = definitions.get(index);
+          const tasks = p.tasks.filter((task) => task.stageIndex === index);
           const rounds = [...new Set(tasks.map((task) => task.round))].sort((a, b) => a - b);
           return (
-            <li key={stage.index} className={`stage stage-${state}`} data-testid={`stage-${stage.index}`}>
+            <li key={index} className={`stage stage-${state}`} data-testid={`stage-${index}`}>
               <div className="stage-head">
                 <span className="stage-number" aria-hidden="true">
-                  {stage.index + 1}
+                  {index + 1}
                 </span>
                 <div className="stage-title">
                   <h3>
-                    <span className="visually-hidden">{t('stages.stageN', { n: stage.index + 1 })}: </span>
-                    {stage.name}
+                    <span className="visually-hidden">{t('stages.stageN', { n: index + 1 })}: </span>
+                    {name}
                   </h3>
                   <p className="stage-meta">
                     {[
-                      stage.mode ? modeText(stage.mode) : null,
-                      stage.sla ? t('stages.sla', { duration: duration(stage.sla) }) : null,
-                      stage.requiresDefinitive ? t('stages.requiresDefinitive') : null,
-                      stage.mayReturn ? t('stages.mayReturn') : null,
-                      stage.condition ? conditionText(stage.condition) : null,
+                      definition?.mode ? modeText(definition.mode) : null,
+                      definition?.sla ? t('stages.sla', { duration: duration(definition.sla) }) : null,
+                      definition?.requiresDefinitive ? t('stages.requiresDefinitive') : null,
+                      definition?.mayReturn ? t('stages.mayReturn') : null,
+                      definition?.condition ? conditionText(definition.condition) : null,
                     ]
                       .filter(Boolean)
                       .join(' · ')}
