@@ -2,8 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Linter } from 'eslint';
 
-const ROOT = join(__dirname, '..', '..');
-
 /**
  * Probes of the layers' boundaries: source text linted with the project's real ESLint config as if it
  * stood at a path of the tree (nothing is written there). Each forbidden arrow must fail lint with its
