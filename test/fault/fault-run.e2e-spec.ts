@@ -25,6 +25,11 @@ describe('Fault run', () => {
       encoding: 'utf8',
     });
     if (built.status !== 0) throw new Error(`compiling the apps failed:\n${built.stdout}${built.stderr}`);
+    // The path aliases (@libs/…) become relative paths in the build, as `npm run build` does.
+    const aliased = spawnSync(process.execPath, [require.resolve('tsc-alias/dist/bin/index.js'), '-p', join(PROJECT_ROOT, 'tsconfig.build.json'), '--outDir', buildDir], {
+      encoding: 'utf8',
+    });
+    if (aliased.status !== 0) throw new Error(`rewriting the path aliases failed:\n${aliased.stdout}${aliased.stderr}`);
     const out = join(resultDir, 'result.json');
     const args = [
       '--k', '30', '--concurrency', '10', '--kills', '3', '--temporal-restarts', '1', '--postgres-restarts', '1', '--terminations', '1',
