@@ -1,7 +1,7 @@
 import { DecisionFailure } from '@libs/contracts/approval.contract';
 import { ADMIN, PROPOSER, REASON, refusal, refusalOf } from './support/approval';
-import { POSTS, stage } from './support/chains';
-import { DAY, expectAt, timeOf, WorkflowBench } from './support/workflow-bench';
+import { EVALUATORS, POSTS, stage } from './support/chains';
+import { DAY, expectAt, timeOf, useWorkflowBench } from './support/workflow-bench';
 
 /**
  * What happens to an approval besides decisions and deadlines: it is withdrawn, cancelled or
@@ -9,20 +9,14 @@ import { DAY, expectAt, timeOf, WorkflowBench } from './support/workflow-bench';
  * a long one hands over to a fresh run.
  */
 describe('approval workflow: closing, revision rounds, reassignment and continue-as-new (time-skipping server)', () => {
-  let bench: WorkflowBench;
-  beforeAll(async () => {
-    bench = await WorkflowBench.start(POSTS);
-  });
-  afterEach(() => bench.terminateRunning());
-  afterAll(() => bench?.stop());
+  const bench = useWorkflowBench(POSTS);
 
-  const evaluators = ['eval-1', 'eval-2', 'eval-3'];
   const revised = { budgetEstimate: 2_500_000_000, category: 'umum', crossAgency: false };
   const daily = (n: number) => Array.from({ length: n }, (_, i) => `P${i + 1}D`);
 
   describe('withdrawal and cancellation', () => {
     it('withdraw: the proposer withdraws while a stage is open; its open tasks are cancelled, a decision already taken stays', async () => {
-      const approval = await bench.startApproval({ stages: [stage('semua', evaluators, { mode: 'all', sla: 'P3D' }), stage('kepala', ['kadis'])] });
+      const approval = await bench().startApproval({ stages: [stage('semua', EVALUATORS, { mode: 'all', sla: 'P3D' }), stage('kepala', ['kadis'])] });
       await approval.decide('ana');
       const open = (await approval.openTasks()).map((t) => t.taskId);
       expect(open).toHaveLength(2);
@@ -45,7 +39,7 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
     });
 
     it('refuses a withdrawal by anyone but the proposer, and a withdrawal or cancellation without a reason, before anything is written', async () => {
-      const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'])] });
+      const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'])] });
       const writes = approval.record.batches.length;
       expect(await refusalOf(approval.withdraw(REASON, 'siti'))).toBe(DecisionFailure.NotProposer);
       expect(await refusalOf(approval.withdraw(' '))).toBe(DecisionFailure.ReasonRequired);
@@ -56,9 +50,9 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
     });
 
     it('cancel: an administrator cancels an escalated approval; the open task leaves the escalation target and the proposer is told why', async () => {
-      const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D' })] });
+      const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D' })] });
       const original = await approval.taskOf('siti');
-      await bench.sleep('P2D');
+      await bench().sleep('P2D');
       const escalated = await approval.taskOf('bayu');
 
       const closed = await approval.cancel('Program dihentikan oleh kepala daerah.');
@@ -79,7 +73,7 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
 
   describe('return for revision and resubmission', () => {
     it('return: an approver returns the proposal; the proposer resubmits a new version and review resumes at that stage in round 2, earlier stages not repeated', async () => {
-      const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi']), stage('kepala', ['kabid'], { mayReturn: true }), stage('akhir', ['kadis'])] });
+      const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi']), stage('kepala', ['kabid'], { mayReturn: true }), stage('akhir', ['kadis'])] });
       expect(await refusalOf(approval.resubmit())).toBe(DecisionFailure.WrongState);
       await approval.decide('siti');
       const returned = await approval.decide('bayu', 'return');
@@ -113,7 +107,7 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
     });
 
     it('a resubmission carries the revised facts: a stage whose condition the first version did not meet opens for the revision', async () => {
-      const approval = await bench.startApproval({
+      const approval = await bench().startApproval({
         stages: [stage('telaah', ['kasi'], { mayReturn: true }), stage('besar', ['sekda'], { condition: { field: 'budgetEstimate', op: 'gte', value: 1_000_000_000 } })],
       });
       await approval.decide('siti', 'return');
@@ -126,10 +120,10 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
     });
 
     it('a proposal waiting for its revision may be cancelled by an administrator, with no task left to cancel', async () => {
-      const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { mayReturn: true })] });
+      const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { mayReturn: true })] });
       await approval.decide('siti', 'return');
       // Nothing is due while the proposer revises, however long it takes.
-      await bench.sleep('P30D');
+      await bench().sleep('P30D');
       expect(approval.record.types().at(-1)).toBe('proposal.returned');
       expect(await approval.cancel()).toMatchObject({ proposalStatus: 'cancelled', cancelledTasks: [] });
       expect((await approval.result()).status).toBe('cancelled');
@@ -144,15 +138,15 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
    */
   describe('open tasks follow the person acting for their post', () => {
     it('moves an open task to a newly appointed Plt. with its slot, due time and reminders; a decision already taken stays', async () => {
-      const approval = await bench.startApproval({ stages: [stage('semua', ['kasi', 'eval-1'], { mode: 'all', sla: 'P3D', reminders: ['P1D', 'P2D'] })] });
+      const approval = await bench().startApproval({ stages: [stage('semua', ['kasi', 'eval-1'], { mode: 'all', sla: 'P3D', reminders: ['P1D', 'P2D'] })] });
       const siti = await approval.taskOf('siti');
       const ana = await approval.decide('ana');
-      await bench.sleep('P1D');
+      await bench().sleep('P1D');
       await approval.recorded('task.reminded');
 
-      bench.org.appoint('kasi', 'joko', 'plt');
+      bench().org.appoint('kasi', 'joko', 'plt');
       // A rotation on a post whose task is already decided changes nothing there.
-      bench.org.appoint('eval-1', 'tono');
+      bench().org.appoint('eval-1', 'tono');
       await approval.actingChanged('kasi', 'eval-1');
       const [moved] = await approval.recorded('task.reassigned');
       const joko = await approval.taskOf('joko');
@@ -179,7 +173,7 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
       expect(refused).toMatchObject({ type: DecisionFailure.AlreadyDecided, details: { reassignedTo: 'Joko' } });
 
       // The second reminder comes two days after the slot opened, to the Plt.
-      await bench.sleep('P1D');
+      await bench().sleep('P1D');
       const [, second] = await approval.recorded('task.reminded', 2);
       expect(second.data).toMatchObject({ taskId: joko.taskId, reminder: 2 });
       expectAt(second.occurredAt, timeOf(siti.createdAt) + 2 * DAY);
@@ -190,9 +184,9 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
     });
 
     it('a post left vacant takes the task from its holder; whoever is appointed next receives it', async () => {
-      const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'])] });
+      const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'])] });
       const siti = await approval.taskOf('siti');
-      bench.org.appoint('kasi', null);
+      bench().org.appoint('kasi', null);
       await approval.actingChanged('kasi');
       const [vacated] = await approval.recorded('task.reassigned');
       expect(vacated.data).toMatchObject({ reasonCode: 'vacant', from: { personId: 'siti' }, to: { personId: null, name: null, capacity: null } });
@@ -202,7 +196,7 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
       expect(approval.record.noticesOf(waiting.taskId)).toEqual([]);
       expect(approval.record.noticesOf(siti.taskId).at(-1)).toEqual({ kind: 'task.reassigned', to: 'siti' });
 
-      bench.org.appoint('kasi', 'joko');
+      bench().org.appoint('kasi', 'joko');
       await approval.actingChanged('kasi');
       const [, filled] = await approval.recorded('task.reassigned', 2);
       expect(filled.data).toMatchObject({ taskId: waiting.taskId, reasonCode: 'definitive', to: { personId: 'joko', capacity: 'definitif' } });
@@ -214,15 +208,15 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
     });
 
     it('a task an administrator assigned (Disposisi) stays with that person when its post changes hands', async () => {
-      const approval = await bench.startApproval({ stages: [stage('semua', ['kasi', 'eval-1'], { mode: 'all' })] });
+      const approval = await bench().startApproval({ stages: [stage('semua', ['kasi', 'eval-1'], { mode: 'all' })] });
       const siti = await approval.taskOf('siti');
       const ana = await approval.taskOf('ana');
       const assigned = await approval.assign([siti.taskId], 'tono');
       expect(assigned.moved).toEqual([{ taskId: siti.taskId, newTaskId: expect.any(String) }]);
       expect(approval.record.ofType('task.reassigned')[0].data).toMatchObject({ reasonCode: 'disposisi', note: expect.any(String) });
 
-      bench.org.appoint('kasi', 'joko', 'plt');
-      bench.org.appoint('eval-1', 'joko', 'plt');
+      bench().org.appoint('kasi', 'joko', 'plt');
+      bench().org.appoint('eval-1', 'joko', 'plt');
       await approval.actingChanged('kasi', 'eval-1');
       const [, followed] = await approval.recorded('task.reassigned', 2);
       expect(followed.data).toMatchObject({ taskId: ana.taskId, positionId: 'eval-1', to: { personId: 'joko' } });
@@ -230,16 +224,16 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
     });
 
     it('a task that moves to the proposer is not rerouted: the proposer is refused and the task waits for its timeout policy', async () => {
-      const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P3D' })] });
+      const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P3D' })] });
       const siti = await approval.taskOf('siti');
-      bench.org.appoint('kasi', PROPOSER, 'plt');
+      bench().org.appoint('kasi', PROPOSER, 'plt');
       await approval.actingChanged('kasi');
       await approval.recorded('task.reassigned');
       const rina = await approval.taskOf(PROPOSER);
       expect(await refusalOf(approval.decideTask(rina.taskId, PROPOSER))).toBe(DecisionFailure.SelfApproval);
 
       // Three days after the slot opened, not after the move.
-      await bench.sleep('P3D');
+      await bench().sleep('P3D');
       const [escalation] = await approval.recorded('task.escalated');
       expect(escalation.data).toMatchObject({ taskId: rina.taskId, toPositionId: 'kabid', toPersonId: 'bayu' });
       expectAt(escalation.occurredAt, timeOf(siti.dueAt));
@@ -253,11 +247,11 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
    */
   describe('continue-as-new', () => {
     it('hands over while a task waits, carrying it: reminders go on from where they were and a decision on the same task settles the stage', async () => {
-      const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P10D', reminders: daily(9) })] }, { options: { continueAsNewAfterEvents: 30 } });
+      const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P10D', reminders: daily(9) })] }, { options: { continueAsNewAfterEvents: 30 } });
       const task = await approval.taskOf('siti');
       expect((await approval.state()).run).toBe(1);
 
-      await bench.sleep('P9D');
+      await bench().sleep('P9D');
       await approval.recorded('task.reminded', 9);
       const state = await approval.state();
       expect(state.run).toBeGreaterThan(1);
@@ -279,7 +273,7 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
 
     it('hands over while the proposal waits for its revision; the resubmission opens round 2 in the new run', async () => {
       // Low enough that the writes of the return pass it, high enough that the stage's opening does not.
-      const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', reminders: ['P1D'], mayReturn: true })] }, { options: { continueAsNewAfterEvents: 25 } });
+      const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', reminders: ['P1D'], mayReturn: true })] }, { options: { continueAsNewAfterEvents: 25 } });
       expect((await approval.state()).run).toBe(1);
       await approval.decide('siti', 'return');
       await approval.until('the next run', async () => (await approval.state()).run > 1);
@@ -297,7 +291,7 @@ describe('approval workflow: closing, revision rounds, reassignment and continue
       const [, opened] = await approval.recorded('task.created', 2);
       expect(opened.data).toMatchObject({ round: 2, stageIndex: 0, escalationLevel: 0 });
       // The new round's clock starts at the resubmission: its reminder comes a day later.
-      await bench.sleep('P1D');
+      await bench().sleep('P1D');
       const [reminder] = await approval.recorded('task.reminded');
       expect(reminder.data).toMatchObject({ taskId: opened.data.taskId, reminder: 1 });
       expectAt(reminder.occurredAt, timeOf(opened.occurredAt) + DAY);

@@ -1,21 +1,15 @@
 import { DecisionFailure } from '@libs/contracts/approval.contract';
 import { ADMIN, PROPOSER, REASON, refusalOf } from './support/approval';
-import { POSTS, stage } from './support/chains';
-import { WorkflowBench } from './support/workflow-bench';
+import { EVALUATORS, POSTS, stage } from './support/chains';
+import { useWorkflowBench } from './support/workflow-bench';
 
 /** Every stage mode, the decision refusals, conditions and a stage that cannot be resolved. */
 describe('approval workflow: stage modes and decisions (time-skipping server)', () => {
-  let bench: WorkflowBench;
-  beforeAll(async () => {
-    bench = await WorkflowBench.start(POSTS);
-  });
-  afterEach(() => bench.terminateRunning());
-  afterAll(() => bench?.stop());
+  const bench = useWorkflowBench(POSTS);
 
-  const evaluators = ['eval-1', 'eval-2', 'eval-3'];
 
   it('any: the first approval settles the stage and cancels the other slots; the last stage approves the proposal', async () => {
-    const approval = await bench.startApproval({ stages: [stage('telaah', evaluators), stage('kepala', ['kadis'])] });
+    const approval = await bench().startApproval({ stages: [stage('telaah', EVALUATORS), stage('kepala', ['kadis'])] });
     const first = await approval.decide('citra');
     expect(first).toMatchObject({ decision: 'approve', actorPersonId: 'citra', actorPositionId: 'eval-2', capacity: 'definitif', onEscalation: false, proposalVersion: 1, proposalStatus: 'in_review' });
     const late = (await approval.state()).tasks.find((t) => t.positionId === 'eval-1')!;
@@ -44,13 +38,13 @@ describe('approval workflow: stage modes and decisions (time-skipping server)', 
   });
 
   it('all: every slot must approve; one rejection rejects the stage and the proposal', async () => {
-    const approved = await bench.startApproval({ stages: [stage('semua', evaluators, { mode: 'all' })] });
+    const approved = await bench().startApproval({ stages: [stage('semua', EVALUATORS, { mode: 'all' })] });
     expect((await approved.decide('ana')).proposalStatus).toBe('in_review');
     expect((await approved.decide('citra')).proposalStatus).toBe('in_review');
     expect((await approved.decide('dewi')).proposalStatus).toBe('approved');
     expect((await approved.result()).status).toBe('approved');
 
-    const rejected = await bench.startApproval({ stages: [stage('semua', evaluators, { mode: 'all' }), stage('kepala', ['kadis'])] });
+    const rejected = await bench().startApproval({ stages: [stage('semua', EVALUATORS, { mode: 'all' }), stage('kepala', ['kadis'])] });
     await rejected.decide('ana');
     const no = await rejected.decide('dewi', 'reject');
     expect(no.proposalStatus).toBe('rejected');
@@ -62,7 +56,7 @@ describe('approval workflow: stage modes and decisions (time-skipping server)', 
   });
 
   it('quorum:2: a rejection that leaves the quorum reachable settles nothing; two approvals do', async () => {
-    const approval = await bench.startApproval({ stages: [stage('kuorum', evaluators, { mode: 'quorum:2' })] });
+    const approval = await bench().startApproval({ stages: [stage('kuorum', EVALUATORS, { mode: 'quorum:2' })] });
     expect((await approval.decide('ana', 'reject')).proposalStatus).toBe('in_review');
     expect((await approval.decide('citra')).proposalStatus).toBe('in_review');
     expect((await approval.decide('dewi')).proposalStatus).toBe('approved');
@@ -70,7 +64,7 @@ describe('approval workflow: stage modes and decisions (time-skipping server)', 
   });
 
   it('quorum:2: two rejections of three make the quorum unreachable and reject at once', async () => {
-    const approval = await bench.startApproval({ stages: [stage('kuorum', evaluators, { mode: 'quorum:2' })] });
+    const approval = await bench().startApproval({ stages: [stage('kuorum', EVALUATORS, { mode: 'quorum:2' })] });
     await approval.decide('ana', 'reject');
     expect((await approval.decide('dewi', 'reject')).proposalStatus).toBe('rejected');
     const final = await approval.result();
@@ -78,7 +72,7 @@ describe('approval workflow: stage modes and decisions (time-skipping server)', 
   });
 
   it('refuses decisions that the rules forbid, before anything is written', async () => {
-    const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi', 'kapus'], { mode: 'all', requiresDefinitive: true })] });
+    const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi', 'kapus'], { mode: 'all', requiresDefinitive: true })] });
     const task = await approval.taskOf('siti');
     const plh = await approval.taskOf('eko');
     const writes = approval.record.batches.length;
@@ -94,7 +88,7 @@ describe('approval workflow: stage modes and decisions (time-skipping server)', 
 
   it('skips a stage whose condition does not hold, with the facts it was judged on; a skipped last stage approves', async () => {
     const facts = { budgetEstimate: 5_000_000, category: 'umum', crossAgency: false };
-    const approval = await bench.startApproval({
+    const approval = await bench().startApproval({
       stages: [
         stage('besar', ['sekda'], { condition: { field: 'budgetEstimate', op: 'gte', value: 1_000_000_000 } }),
         stage('umum', ['kasi'], { condition: { field: 'category', op: 'in', value: ['umum'] } }),
@@ -113,7 +107,7 @@ describe('approval workflow: stage modes and decisions (time-skipping server)', 
   });
 
   it('holds a stage whose posts do not resolve, alerting administrators, until it is cancelled', async () => {
-    const approval = await bench.startApproval({ stages: [stage('hilang', ['no-such-post'])] });
+    const approval = await bench().startApproval({ stages: [stage('hilang', ['no-such-post'])] });
     const state = await approval.state();
     expect(state).toMatchObject({ status: 'in_review', tasks: [], blocked: { stageIndex: 0, round: 1, reason: expect.stringContaining('no-such-post') } });
     expect(approval.record.types()).toEqual(['proposal.submitted', 'stage.blocked']);

@@ -1,28 +1,23 @@
 import { DecisionFailure } from '@libs/contracts/approval.contract';
 import { PROPOSER, refusal, refusalOf } from './support/approval';
 import { POSTS, stage } from './support/chains';
-import { DAY, expectAt, timeOf, WorkflowBench } from './support/workflow-bench';
+import { DAY, expectAt, timeOf, useWorkflowBench } from './support/workflow-bench';
 
 /**
  * Reminders, due times and every on-timeout policy, in skipped time: a P3D SLA passes in
  * milliseconds because the test server jumps from timer to timer while a test sleeps.
  */
 describe('approval workflow: deadlines, reminders and timeout policies (time-skipping server)', () => {
-  let bench: WorkflowBench;
-  beforeAll(async () => {
-    bench = await WorkflowBench.start(POSTS);
-  });
-  afterEach(() => bench.terminateRunning());
-  afterAll(() => bench?.stop());
+  const bench = useWorkflowBench(POSTS);
 
   it('escalate-superior (the default): at the due time the task passes to the superior post with a fresh SLA, and a decision there is on escalation', async () => {
-    const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P3D' })] });
+    const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P3D' })] });
     const original = await approval.taskOf('siti');
     expect(timeOf(original.dueAt) - timeOf(original.createdAt)).toBe(3 * DAY);
 
-    await bench.sleep('P3D');
+    await bench().sleep('P3D');
     const [escalation] = await approval.recorded('task.escalated');
-    expect(await bench.now()).toBeGreaterThanOrEqual(timeOf(original.dueAt));
+    expect(await bench().now()).toBeGreaterThanOrEqual(timeOf(original.dueAt));
     const escalated = await approval.escalationOf(original.taskId);
     expect(await approval.task(original.taskId)).toMatchObject({ status: 'escalated', overdueAt: expect.any(String) });
     expect(escalated).toMatchObject({ positionId: 'kabid', assigneePersonId: 'bayu', status: 'open', slot: 0, escalationLevel: 1, remindersSent: 0 });
@@ -55,9 +50,9 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
   });
 
   it('escalate-to: the timed-out task passes to the post the policy names, not to the superior', async () => {
-    const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'escalate-to', positionId: 'inspektur' } })] });
+    const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'escalate-to', positionId: 'inspektur' } })] });
     const original = await approval.taskOf('siti');
-    await bench.sleep('P2D');
+    await bench().sleep('P2D');
     const [escalation] = await approval.recorded('task.escalated');
     const escalated = await approval.escalationOf(original.taskId);
     expect(escalated).toMatchObject({ positionId: 'inspektur', assigneePersonId: 'ratna', escalationLevel: 1 });
@@ -68,10 +63,10 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
   });
 
   it('escalates only the slots still open: a slot decided in time keeps its decision, and the escalated slot completes an `all` stage', async () => {
-    const approval = await bench.startApproval({ stages: [stage('semua', ['kasi', 'eval-1'], { mode: 'all', sla: 'P3D' })] });
-    await bench.sleep('P1D');
+    const approval = await bench().startApproval({ stages: [stage('semua', ['kasi', 'eval-1'], { mode: 'all', sla: 'P3D' })] });
+    await bench().sleep('P1D');
     await approval.decide('ana');
-    await bench.sleep('P2D');
+    await bench().sleep('P2D');
     await approval.recorded('task.escalated');
     const slots = (await approval.state()).tasks.map((t) => ({ slot: t.slot, post: t.positionId, status: t.status, level: t.escalationLevel }));
     expect(slots).toEqual([
@@ -84,9 +79,9 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
   });
 
   it('return: at the due time the proposal goes back to the proposer and the timed-out task expires; a resubmission opens the stage with a fresh SLA', async () => {
-    const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'return' } })] });
+    const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'return' } })] });
     const original = await approval.taskOf('siti');
-    await bench.sleep('P2D');
+    await bench().sleep('P2D');
     const [returned] = await approval.recorded('stage.returned');
     expect(returned.data).toEqual({ stageIndex: 0, stage: 'Tahap telaah', round: 1, cause: 'timeout', closedTasks: [original.taskId] });
     expectAt(returned.occurredAt, timeOf(original.dueAt));
@@ -104,9 +99,9 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
 
     // Nothing is due while the proposal waits for its revision.
     const written = approval.record.batches.length;
-    await bench.sleep('P5D');
+    await bench().sleep('P5D');
     expect(approval.record.batches).toHaveLength(written);
-    const resubmittedAt = await bench.now();
+    const resubmittedAt = await bench().now();
     expect(await approval.resubmit()).toEqual({ round: 2, stageIndex: 0, proposalStatus: 'in_review' });
     const again = await approval.taskOf('siti');
     expect(again).toMatchObject({ round: 2, stageIndex: 0, escalationLevel: 0 });
@@ -116,9 +111,9 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
   });
 
   it('notify-admin: at the due time the task stays open and administrators are alerted, once; the assignee may still decide', async () => {
-    const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P3D', reminders: ['P1D', 'P2D'], onTimeout: { action: 'notify-admin' } })] });
+    const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P3D', reminders: ['P1D', 'P2D'], onTimeout: { action: 'notify-admin' } })] });
     const task = await approval.taskOf('siti');
-    await bench.sleep('P3D');
+    await bench().sleep('P3D');
     const [timeout] = await approval.recorded('task.timeout');
     expect(timeout.data).toEqual({ taskId: task.taskId, policy: 'notify-admin', outcome: 'notify-admin', escalationLevel: 0 });
     expectAt(timeout.occurredAt, timeOf(task.dueAt));
@@ -135,30 +130,30 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
 
     // A handled timeout is not handled again, however long the task waits.
     const written = approval.record.batches.length;
-    await bench.sleep('P10D');
+    await bench().sleep('P10D');
     expect(approval.record.batches).toHaveLength(written);
     expect(await approval.decide('siti')).toMatchObject({ onEscalation: false, proposalStatus: 'approved' });
   });
 
   it('reminds the assignee at each offset after the task opens, then marks it overdue at the due time', async () => {
-    const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P3D', reminders: ['P1D', 'P2D'], onTimeout: { action: 'notify-admin' } })] });
+    const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P3D', reminders: ['P1D', 'P2D'], onTimeout: { action: 'notify-admin' } })] });
     const task = await approval.taskOf('siti');
     const opened = timeOf(task.createdAt);
 
-    await bench.sleep('P1D');
+    await bench().sleep('P1D');
     const [first] = await approval.recorded('task.reminded');
     expect(first).toMatchObject({ actorPositionId: 'kasi', data: { taskId: task.taskId, reminder: 1, dueAt: task.dueAt } });
     expectAt(first.occurredAt, opened + DAY);
     expect(approval.record.count('task.overdue')).toBe(0);
 
-    await bench.sleep('P1D');
+    await bench().sleep('P1D');
     const [, second] = await approval.recorded('task.reminded', 2);
     expect(second.data).toMatchObject({ reminder: 2 });
     expectAt(second.occurredAt, opened + 2 * DAY);
     expect(approval.record.task(task.taskId)).toMatchObject({ remindersSent: 2 });
     expect(approval.record.task(task.taskId)).not.toHaveProperty('overdueAt');
 
-    await bench.sleep('P1D');
+    await bench().sleep('P1D');
     const [overdue] = await approval.recorded('task.overdue');
     expectAt(overdue.occurredAt, opened + 3 * DAY);
     expect(approval.record.count('task.reminded')).toBe(2);
@@ -169,14 +164,14 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
   });
 
   it('sends no reminder for a task already decided, while the other slot of the stage still gets its own', async () => {
-    const approval = await bench.startApproval({ stages: [stage('semua', ['kasi', 'eval-1'], { mode: 'all', sla: 'P3D', reminders: ['P1D', 'P2D'] })] });
+    const approval = await bench().startApproval({ stages: [stage('semua', ['kasi', 'eval-1'], { mode: 'all', sla: 'P3D', reminders: ['P1D', 'P2D'] })] });
     const ana = await approval.taskOf('ana');
     const siti = await approval.taskOf('siti');
-    await bench.sleep('P1D');
+    await bench().sleep('P1D');
     await approval.recorded('task.reminded', 2);
     await approval.decide('ana');
 
-    await bench.sleep('P1D');
+    await bench().sleep('P1D');
     await approval.recorded('task.reminded', 3);
     // Both slots opened together: a second reminder for the decided task would have come in the same write as the other's.
     const reminded = approval.record.ofType('task.reminded').map((e) => `${e.data.taskId === ana.taskId ? 'ana' : 'siti'}:${e.data.reminder}`);
@@ -187,17 +182,17 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
   });
 
   it('onTimeout.after: the task is overdue at its due time and the policy applies only once the grace period has passed', async () => {
-    const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'escalate-superior', after: 'P1D' } })] });
+    const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'escalate-superior', after: 'P1D' } })] });
     const original = await approval.taskOf('siti');
 
-    await bench.sleep('P2D');
+    await bench().sleep('P2D');
     const [overdue] = await approval.recorded('task.overdue');
     expectAt(overdue.occurredAt, timeOf(original.dueAt));
     // Overdue but still with its assignee: the mark is written on its own.
     expect(approval.record.typesPerWrite().at(-1)).toEqual(['task.overdue']);
     expect(await approval.task(original.taskId)).toMatchObject({ status: 'open', overdueAt: overdue.occurredAt });
 
-    await bench.sleep('P1D');
+    await bench().sleep('P1D');
     const [escalation] = await approval.recorded('task.escalated');
     expectAt(escalation.occurredAt, timeOf(original.dueAt) + DAY);
     expect(approval.record.typesPerWrite().at(-1)).toEqual(['task.escalated', 'task.created']);
@@ -206,10 +201,10 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
   });
 
   it('reminds and escalates the task of a vacant post without notifying anyone but the new assignee and administrators', async () => {
-    const approval = await bench.startApproval({ stages: [stage('kosong', ['kosong'], { sla: 'P2D', reminders: ['P1D'] })] });
+    const approval = await bench().startApproval({ stages: [stage('kosong', ['kosong'], { sla: 'P2D', reminders: ['P1D'] })] });
     const [vacant] = await approval.openTasks();
     expect(vacant).toMatchObject({ positionId: 'kosong', assigneePersonId: null, capacity: null });
-    await bench.sleep('P2D');
+    await bench().sleep('P2D');
     await approval.recorded('task.escalated');
     expect(approval.record.types()).toEqual(['proposal.submitted', 'stage.opened', 'task.created', 'task.reminded', 'task.overdue', 'task.escalated', 'task.created']);
     expect(approval.record.noticesOf(vacant.taskId)).toEqual([{ kind: 'admin.alert', to: 'admin' }]);
@@ -221,9 +216,9 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
   // A post that does not resolve when a stage opens blocks the stage; one named by a timeout policy
   // leaves the task where it is. Either way administrators are told, and the approval lives on.
   it('escalate-to a post that no longer resolves: the task stays open, its overdue mark is written and administrators are alerted', async () => {
-    const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'escalate-to', positionId: 'dihapus' } })] });
+    const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'escalate-to', positionId: 'dihapus' } })] });
     const task = await approval.taskOf('siti');
-    await bench.sleep('P2D');
+    await bench().sleep('P2D');
     const status = async () => (await approval.handle.describe()).status.name;
     await approval.until('the timeout handled or the workflow ended', async () => approval.record.count('task.overdue') > 0 || (await status()) !== 'RUNNING');
     expect(await status()).toBe('RUNNING');
@@ -236,14 +231,14 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
 
   describe('escalation caps', () => {
     it('escalates a slot at most twice by default (kasi, kabid, kadis), then only alerts administrators: escalation-cap-reached', async () => {
-      const approval = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D' })] });
+      const approval = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D' })] });
       const opened = timeOf((await approval.taskOf('siti')).createdAt);
-      await bench.sleep('P2D');
+      await bench().sleep('P2D');
       await approval.taskOf('bayu');
-      await bench.sleep('P2D');
+      await bench().sleep('P2D');
       const kadis = await approval.taskOf('hendra');
       expect(kadis).toMatchObject({ positionId: 'kadis', escalationLevel: 2 });
-      await bench.sleep('P2D');
+      await bench().sleep('P2D');
       const [capped] = await approval.recorded('task.timeout');
       expect(capped.data).toEqual({ taskId: kadis.taskId, policy: 'escalate-superior', outcome: 'escalation-cap-reached', escalationLevel: 2 });
       expectAt(capped.occurredAt, opened + 6 * DAY);
@@ -254,15 +249,15 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
       expect(approval.record.task(kadis.taskId)).toMatchObject({ status: 'open', overdueAt: expect.any(String) });
       expect(approval.record.notifications.at(-1)).toMatchObject({ kind: 'admin.alert', taskId: kadis.taskId, payload: { reason: 'escalation-cap-reached' } });
       // Nothing goes to the secretary, however long the head of the agency waits.
-      await bench.sleep('P10D');
+      await bench().sleep('P10D');
       expect((await approval.state()).tasks).toHaveLength(3);
       expect(await approval.decide('hendra')).toMatchObject({ onEscalation: true, proposalStatus: 'approved' });
     });
 
     it('maxEscalations: 1 stops after the first escalation; 0 never escalates', async () => {
-      const once = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'escalate-superior', maxEscalations: 1 } })] });
-      const never = await bench.startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'escalate-to', positionId: 'inspektur', maxEscalations: 0 } })] });
-      await bench.sleep('P4D');
+      const once = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'escalate-superior', maxEscalations: 1 } })] });
+      const never = await bench().startApproval({ stages: [stage('telaah', ['kasi'], { sla: 'P2D', onTimeout: { action: 'escalate-to', positionId: 'inspektur', maxEscalations: 0 } })] });
+      await bench().sleep('P4D');
       const [onceCapped] = await once.recorded('task.timeout');
       const [neverCapped] = await never.recorded('task.timeout');
       expect(onceCapped.data).toMatchObject({ policy: 'escalate-superior', outcome: 'escalation-cap-reached', escalationLevel: 1 });
@@ -273,11 +268,11 @@ describe('approval workflow: deadlines, reminders and timeout policies (time-ski
     });
 
     it('a post with no superior ends the escalation: the timeout alerts administrators with no-superior-post and the task stays open', async () => {
-      const approval = await bench.startApproval({ stages: [stage('kepala', ['kadis'], { sla: 'P2D' })] });
-      await bench.sleep('P2D');
+      const approval = await bench().startApproval({ stages: [stage('kepala', ['kadis'], { sla: 'P2D' })] });
+      await bench().sleep('P2D');
       const sekda = await approval.taskOf('budi');
       expect(sekda).toMatchObject({ positionId: 'sekda', escalationLevel: 1 });
-      await bench.sleep('P2D');
+      await bench().sleep('P2D');
       const [timeout] = await approval.recorded('task.timeout');
       expect(timeout.data).toEqual({ taskId: sekda.taskId, policy: 'escalate-superior', outcome: 'no-superior-post', escalationLevel: 1 });
       expect(approval.record.typesPerWrite().at(-1)).toEqual(['task.overdue', 'task.timeout']);

@@ -27,3 +27,6 @@ export const POSTS: Post[] = [
   { id: 'kosong', title: 'Jabatan Kosong', personId: null, superior: 'kabid' },
   { id: 'kapus', title: 'Kepala Pusat', personId: 'eko', capacity: 'plh', superior: 'kadis' },
 ];
+
+/** The three evaluators' posts, for the `all` and `quorum` stages. */
+export const EVALUATORS = ['eval-1', 'eval-2', 'eval-3'];

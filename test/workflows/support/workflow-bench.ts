@@ -146,3 +146,20 @@ async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<v
     searchAttributes: Object.fromEntries(ESTAFET_SEARCH_ATTRIBUTES.map((k) => [k.name, IndexedValueType[`INDEXED_VALUE_TYPE_${k.type}`]])),
   });
 }
+
+/**
+ * The bench of the describe block that calls this: started once before its tests (one server and
+ * bundle per file), the approvals a test left running ended after each, stopped after the last.
+ */
+export function useWorkflowBench(posts: Post[]): () => WorkflowBench {
+  let bench: WorkflowBench | undefined;
+  beforeAll(async () => {
+    bench = await WorkflowBench.start(posts);
+  });
+  afterEach(() => bench?.terminateRunning());
+  afterAll(() => bench?.stop());
+  return () => {
+    if (!bench) throw new Error('the workflow bench has not started');
+    return bench;
+  };
+}
