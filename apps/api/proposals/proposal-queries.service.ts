@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { AuthUser } from '@libs/auth/auth.types';
+import { readHistoryFact } from '@libs/contracts/record.validation';
 import { PROPOSAL_STATUS_LABELS_ID } from '@libs/domain/proposal';
 import { DomainError, forbidden, notFound } from '@libs/http/domain-error';
 import { CustodyQueries } from '@libs/persistence/custody.queries';
@@ -47,18 +48,19 @@ export class ProposalQueriesService {
   async view(user: AuthUser, id: string): Promise<ProposalView> {
     const proposal = await this.readable(user, id);
     const tasks = await this.reads.tasksOf(id);
-    // One read of the record serves the Riwayat and the stage states.
+    // One read of the record, each row checked against its schema once, serves the Riwayat and the stage states.
     const record = await this.reads.timelineOf(id);
+    const facts = record.map((row) => readHistoryFact(row.type, row.data));
     const chain = await this.chain(proposal.templateId);
     return {
       ...proposal,
       budgetEstimate: proposal.budgetEstimate === null ? null : Number(proposal.budgetEstimate),
       statusLabel: PROPOSAL_STATUS_LABELS_ID[proposal.status],
       tasks,
-      timeline: record.map(timelineItem),
+      timeline: record.map((row, i) => timelineItem(row, facts[i])),
       custody: (await loadCustody(this.custody, [id])).get(id) ?? [],
       chain,
-      stages: stageViews({ status: proposal.status, chainStages: chain?.stages ?? null, tasks, history: record }),
+      stages: stageViews({ status: proposal.status, chainStages: chain?.stages ?? null, tasks, facts }),
     };
   }
 

@@ -135,10 +135,9 @@ function reasonOf(fact: HistoryFact): string | undefined {
  * One compact timeline item: who did what, when, in which post and capacity, and the note or reason
  * if any. The row is read through the record's schema; a row no schema describes (an unknown type, or
  * data that does not match its type) shows by its type alone, so nothing is read from data whose
- * meaning is unknown.
+ * meaning is unknown. A caller that has read the row already passes its fact.
  */
-export function timelineItem(row: TimelineRow): TimelineItemView {
-  const fact = readHistoryFact(row.type, row.data);
+export function timelineItem(row: TimelineRow, fact: HistoryFact | null = readHistoryFact(row.type, row.data)): TimelineItemView {
   const item: TimelineItemView = {
     seq: row.seq,
     type: row.type,

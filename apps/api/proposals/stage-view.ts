@@ -1,5 +1,4 @@
 import { HistoryFact, STAGE_EVENT_TYPES, StageEventType } from '@libs/contracts/record.contract';
-import { readHistoryFact } from '@libs/contracts/record.validation';
 import { FINAL_STATUSES, ProposalStatus } from '@libs/domain/proposal';
 
 /**
@@ -30,29 +29,22 @@ export interface StageStanding {
   state: StageState;
 }
 
-/** A row of the record, as stored: its type and data are read through the record's schema. */
-export interface StageEventRow {
-  type: string;
-  data: unknown;
-}
-
 export interface StageViewInput {
   status: ProposalStatus;
   /** The stages of the chain template version in order, null for a proposal without one. */
   chainStages: { index: number; name: string }[] | null;
   tasks: { stageIndex: number; stageName: string }[];
-  /** The record in order. */
-  history: StageEventRow[];
+  /** The record in order, each row read through its schema (readHistoryFact): null where none describes it. */
+  facts: (HistoryFact | null)[];
 }
 
 /**
  * Where each stage stands (by stage index; a stage not in the map is pending): the last stage event
  * of the record that names it says. A row no schema describes says nothing, rather than a guess.
  */
-export function stageStates(status: ProposalStatus, history: StageEventRow[]): Map<number, StageState> {
+export function stageStates(status: ProposalStatus, facts: (HistoryFact | null)[]): Map<number, StageState> {
   const states = new Map<number, StageState>();
-  for (const row of history) {
-    const fact = readHistoryFact(row.type, row.data);
+  for (const fact of facts) {
     if (fact && isStageFact(fact)) states.set(fact.data.stageIndex, STATE_AFTER[fact.type]);
   }
   // A stage left open by a withdrawal or cancellation stopped there.
@@ -64,8 +56,8 @@ export function stageStates(status: ProposalStatus, history: StageEventRow[]): M
  * Every stage of the chain in order, opened or not, with where it stands. A proposal without a chain
  * template (which should not happen) lists the stages its tasks name.
  */
-export function stageViews({ status, chainStages, tasks, history }: StageViewInput): StageStanding[] {
-  const states = stageStates(status, history);
+export function stageViews({ status, chainStages, tasks, facts }: StageViewInput): StageStanding[] {
+  const states = stageStates(status, facts);
   const stages =
     chainStages ??
     [...new Map(tasks.map((task) => [task.stageIndex, task.stageName])).entries()].sort(([a], [b]) => a - b).map(([index, name]) => ({ index, name }));
