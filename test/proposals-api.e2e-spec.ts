@@ -214,6 +214,65 @@ describe('proposals API (proposer side)', () => {
     }, 60_000);
   });
 
+  describe('drafts need only a title; submitting needs everything', () => {
+    const REQUIRED = ['problem', 'proposedChange', 'category', 'type', 'form', 'initiatorKind'];
+
+    it('keeps a title-only draft (201), its missing content empty; what a draft does send is still checked', async () => {
+      const res = await as(rina).post('/api/proposals', { title: `Hanya judul ${run}`, templateCode: ONE_STAGE, submit: false }).expect(201);
+      expect(res.body).toMatchObject({
+        status: 'draft', title: `Hanya judul ${run}`, problem: '', proposedChange: '', category: '', type: '', form: '', initiatorKind: '',
+        budgetEstimate: null, pilotPlan: null, indicators: [], attachments: [],
+      });
+      const bad = await as(rina).post('/api/proposals', { title: 'Abc', problem: 'pendek', type: 'hologram', budgetEstimate: '75 juta', submit: false }).expect(422);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+      expect(fields(bad).sort()).toEqual(['budgetEstimate', 'problem', 'title', 'type']);
+      expect((await as(rina).post('/api/proposals', { submit: false }).expect(422)).body.details).toEqual([{ field: 'title', messages: expect.any(Array) }]);
+    });
+
+    it('refuses to create and submit at once without the required fields, naming each (422)', async () => {
+      const res = await as(rina).post('/api/proposals', { title: `Langsung diajukan ${run}`, templateCode: ONE_STAGE }).expect(422);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(fields(res).sort()).toEqual([...REQUIRED].sort());
+      expect((await as(rina).get(`/api/proposals?q=${encodeURIComponent(`Langsung diajukan ${run}`)}`).expect(200)).body.items).toEqual([]);
+    });
+
+    it('refuses to submit an incomplete draft with 422 naming what is missing; once filled in, it submits', async () => {
+      const { body } = await as(rina).post('/api/proposals', { title: `Draf belum lengkap ${run}`, templateCode: ONE_STAGE, submit: false, problem: validProposal().problem }).expect(201);
+      const refused = await as(rina).post(`/api/proposals/${body.id}/submit`).expect(422);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('proposedChange') });
+      expect(refused.body.details).toEqual(REQUIRED.filter((f) => f !== 'problem').map((field) => ({ field, messages: [`${field} must not be blank`] })));
+      expect((await as(rina).get(`/api/proposals/${body.id}`).expect(200)).body).toMatchObject({ status: 'draft', workflowId: null });
+
+      const { proposedChange, category, type, form, initiatorKind } = validProposal();
+      await as(rina).patch(`/api/proposals/${body.id}`, { proposedChange, category, type, form }).expect(200);
+      const still = await as(rina).post(`/api/proposals/${body.id}/submit`).expect(422);
+      expect(still.body.details).toEqual([{ field: 'initiatorKind', messages: ['initiatorKind must not be blank'] }]);
+      await as(rina).patch(`/api/proposals/${body.id}`, { initiatorKind }).expect(200);
+      const submitted = await as(rina).post(`/api/proposals/${body.id}/submit`).expect(200);
+      expect(submitted.body).toMatchObject({ status: 'submitted', category, initiatorKind });
+      await openTask(rina, body.id);
+    });
+  });
+
+  describe('GET /api/categories', () => {
+    it('lists each category with the chain its proposals take, the general one last, to any signed-in person', async () => {
+      const claimed = `uji-kategori-${run}`;
+      await insertTemplate(`uji-rute-${run}`, [{ key: 'satu', name: 'Tahap rute uji', approvers: [{ kind: 'head-of-proposer-unit' }], mode: 'any' }], [claimed]);
+      const res = await as(siti).get('/api/categories').expect(200);
+      const items = res.body.items as { category: string; general: boolean; templateCode: string; templateName: string; stages: { name: string }[] }[];
+      expect(items.find((c) => c.category === 'pelayanan-publik')).toMatchObject({
+        general: false, templateCode: 'inovasi-pelayanan-publik', templateVersion: 1, templateName: 'Inovasi Pelayanan Publik v1',
+        stages: ['Kepala Seksi', 'Kepala Bidang', 'Kepala Dinas', 'Tim Evaluasi Inovasi BRIDA', 'Penetapan Wali Kota'].map((name, index) => ({ index, name, condition: null })),
+      });
+      expect(items.find((c) => c.category === claimed)).toMatchObject({ templateCode: `uji-rute-${run}`, stages: [{ index: 0, name: 'Tahap rute uji', condition: null }] });
+      expect(items.at(-1)).toMatchObject({ category: 'umum', general: true, templateCode: 'umum' });
+      expect(items.filter((c) => c.category === 'umum')).toHaveLength(1);
+      // What the list says is where a proposal of the category goes.
+      const made = await as(rina).post('/api/proposals', validProposal({ title: `Ke rute uji ${run}`, category: claimed, submit: false })).expect(201);
+      expect(made.body.chain).toMatchObject({ code: `uji-rute-${run}` });
+    });
+  });
+
   describe('GET /api/proposals', () => {
     const token = `penanda${run}`;
     const catX = `daftar-x-${run}`;

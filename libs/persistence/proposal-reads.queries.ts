@@ -117,9 +117,28 @@ const OPEN_HOLDERS_SQL = `COALESCE((
   WHERE ot.proposal_id = p.id AND ot.status = 'open'
 ), '[]'::json)`;
 
+/** Who wrote a proposal and for which unit, by name. */
+export interface ProposalPartiesRow {
+  proposerName: string | null;
+  unitName: string | null;
+}
+
 /** What the proposal pages read: the list, a proposal's tasks, its record with names. */
 export class ProposalReads {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The names of a proposal's proposer and unit (null for one that no longer exists). */
+  async partiesOf(proposalId: string): Promise<ProposalPartiesRow> {
+    const row = await this.dataSource
+      .getRepository(ProposalEntity)
+      .createQueryBuilder('p')
+      .leftJoin('person', 'who', 'who.id = p.proposer_id')
+      .leftJoin('org_unit', 'u', 'u.id = p.unit_id')
+      .select(['who.name AS "proposerName"', 'u.name AS "unitName"'])
+      .where('p.id = :id', { id: proposalId })
+      .getRawOne<ProposalPartiesRow>();
+    return { proposerName: row?.proposerName ?? null, unitName: row?.unitName ?? null };
+  }
 
   /** A proposal's tasks of every round, by round, stage and creation. */
   tasksOf(proposalId: string): Promise<ProposalTaskRow[]> {

@@ -20,6 +20,10 @@ export interface InboxTaskRow {
   id: string;
   proposalId: string;
   proposalTitle: string;
+  proposerName: string | null;
+  unitName: string | null;
+  /** As Postgres returns a numeric: text. */
+  budgetEstimate: string | null;
   stageIndex: number;
   stageName: string;
   round: number;
@@ -49,7 +53,10 @@ export class TaskQueries {
       .getRepository(ApprovalTaskEntity)
       .createQueryBuilder('t')
       .innerJoin('proposal', 'p', 'p.id = t.proposal_id')
-      .leftJoin('position', 'pos', 'pos.id = t.position_id');
+      .leftJoin('position', 'pos', 'pos.id = t.position_id')
+      // Who proposed it, from which unit and for how much: what an approver weighs before opening it.
+      .leftJoin('person', 'who', 'who.id = p.proposer_id')
+      .leftJoin('org_unit', 'u', 'u.id = p.unit_id');
     if (filter.status === 'open') {
       qb.where('t.assignee_person_id = :me AND t.status = :open', { me: personId, open: 'open' })
         .orderBy('t.due_at', 'ASC', 'NULLS LAST')
@@ -65,7 +72,8 @@ export class TaskQueries {
     const total = await qb.getCount();
     const items = await qb
       .select([
-        't.id AS "id"', 't.proposal_id AS "proposalId"', 'p.title AS "proposalTitle"', 't.stage_index AS "stageIndex"',
+        't.id AS "id"', 't.proposal_id AS "proposalId"', 'p.title AS "proposalTitle"', 'who.name AS "proposerName"',
+        'u.name AS "unitName"', 'p.budget_estimate AS "budgetEstimate"', 't.stage_index AS "stageIndex"',
         't.stage_name AS "stageName"', 't.round AS "round"', 't.position_id AS "positionId"', 'pos.title AS "positionTitle"',
         't.capacity AS "capacity"', 't.status AS "status"', 't.due_at AS "dueAt"',
         "(t.status = 'open' AND t.due_at IS NOT NULL AND t.due_at < now()) AS \"overdue\"",

@@ -1,10 +1,16 @@
 import type { ProposalFacts } from '@libs/domain/chain';
 import type { ProposalEntity } from '@libs/persistence/entities';
 
-/** The proposal's content as written by the proposer: what the record keeps for every submitted version. */
-export function proposalSnapshot(p: ProposalEntity): Record<string, unknown> {
+/** The fields a proposer writes (everything a version of the proposal holds). */
+export type WrittenFields = Pick<
+  ProposalEntity,
+  | 'title' | 'problem' | 'proposedChange' | 'goals' | 'benefits' | 'category' | 'type' | 'form' | 'initiatorKind'
+  | 'budgetEstimate' | 'pilotPlan' | 'indicators' | 'risks' | 'collaboratingUnitIds' | 'attachments'
+>;
+
+/** What the proposer wrote, with the budget as a number (the column is a decimal string). */
+export function writtenContent(p: WrittenFields) {
   return {
-    version: p.version,
     title: p.title,
     problem: p.problem,
     proposedChange: p.proposedChange,
@@ -21,6 +27,11 @@ export function proposalSnapshot(p: ProposalEntity): Record<string, unknown> {
     collaboratingUnitIds: p.collaboratingUnitIds,
     attachments: p.attachments,
   };
+}
+
+/** The proposal's content as written by the proposer: what the record keeps for every submitted version. */
+export function proposalSnapshot(p: ProposalEntity): Record<string, unknown> {
+  return { version: p.version, ...writtenContent(p) };
 }
 
 /**

@@ -54,6 +54,7 @@ export class ProposalQueriesService {
     const chain = await this.chain(proposal.templateId);
     return {
       ...proposal,
+      ...(await this.reads.partiesOf(id)),
       budgetEstimate: proposal.budgetEstimate === null ? null : Number(proposal.budgetEstimate),
       statusLabel: PROPOSAL_STATUS_LABELS_ID[proposal.status],
       tasks,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@libs/auth/auth.types';
 import type { ApprovalWorkflowInput, CloseResult, ResubmitResult } from '@libs/contracts/approval.contract';
-import { FINAL_STATUSES, PROPOSAL_STATUS_LABELS_ID, ProposalStatus } from '@libs/domain/proposal';
+import { DEFAULT_TEMPLATE_CODE, FINAL_STATUSES, PROPOSAL_STATUS_LABELS_ID, ProposalStatus } from '@libs/domain/proposal';
 import { conflict, DomainError, forbidden, notFound, unprocessable } from '@libs/http/domain-error';
 import { IdempotentRequests } from '@libs/http/idempotent-requests';
 import type { ChainTemplateEntity, ProposalEntity } from '@libs/persistence/entities';
@@ -17,10 +17,10 @@ import { UpdateProposalDto } from './dto/update-proposal.dto';
 import { proposalFacts, proposalSnapshot } from './proposal-content';
 import { approvalStartDetails } from './approval-start';
 import { PROPOSAL_LOCK } from './proposal-lock';
+import { notReadyToSubmit } from './submit-readiness';
 import { ProposalQueriesService } from './proposal-queries.service';
 
-/** The template used when a proposal names none and no template claims its category. */
-export const DEFAULT_TEMPLATE_CODE = 'umum';
+export { DEFAULT_TEMPLATE_CODE };
 
 /** The states in which the proposer may still change the content. */
 const EDITABLE: readonly ProposalStatus[] = ['draft', 'returned'];
@@ -64,18 +64,19 @@ export class ProposalsService {
 
   async create(user: AuthUser, dto: CreateProposalDto): Promise<ProposalView> {
     const unitId = await this.unitOf(user.personId);
-    const template = await this.pickTemplate(dto.templateCode, dto.category);
+    const template = await this.pickTemplate(dto.templateCode, dto.category ?? '');
     const proposal = await this.proposals.insertDraft({
       id: randomUUID(),
       title: dto.title,
-      problem: dto.problem,
-      proposedChange: dto.proposedChange,
+      // A draft may leave these out (the DTO requires them to submit): stored empty until filled in.
+      problem: dto.problem ?? '',
+      proposedChange: dto.proposedChange ?? '',
       goals: dto.goals ?? '',
       benefits: dto.benefits ?? '',
-      category: dto.category,
-      type: dto.type,
-      form: dto.form,
-      initiatorKind: dto.initiatorKind,
+      category: dto.category ?? '',
+      type: dto.type ?? '',
+      form: dto.form ?? '',
+      initiatorKind: dto.initiatorKind ?? '',
       proposerId: user.personId,
       unitId,
       budgetEstimate: dto.budgetEstimate === undefined ? null : dto.budgetEstimate.toFixed(2),
@@ -125,6 +126,11 @@ export class ProposalsService {
       if (proposal.status !== 'draft') {
         const hint = proposal.status === 'returned' ? ' A proposal returned for revision is resubmitted (POST /api/proposals/:id/resubmit).' : '';
         throw conflict('NOT_A_DRAFT', `Only a draft can be submitted; this one is ${label(proposal.status)}.${hint}`);
+      }
+      // A draft needs only a title; its approval needs the whole content, under the rules of a create.
+      const missing = await notReadyToSubmit(proposal);
+      if (missing.length > 0) {
+        throw unprocessable('VALIDATION_FAILED', `The draft cannot be submitted yet; fill in or correct: ${missing.map((m) => m.field).join(', ')}.`, missing);
       }
       // A draft has not started an approval, so it takes the chain as it stands now.
       const template = await this.latestTemplate(proposal);

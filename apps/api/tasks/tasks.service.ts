@@ -25,7 +25,8 @@ export class TasksService {
     const { page, pageSize, offset } = pageOf(query);
     const filter = { status: query.status ?? 'open', overdue: query.overdue, proposalId: query.proposalId, q: query.q };
     const { items, total } = await this.tasks.inbox(user.personId, filter, { offset, pageSize });
-    return { items, total, page, pageSize };
+    const views = items.map((row) => ({ ...row, budgetEstimate: row.budgetEstimate === null ? null : Number(row.budgetEstimate) }));
+    return { items: views, total, page, pageSize };
   }
 
   /** The refusal naming what closed the task, from the read model (the workflow may have ended already). */

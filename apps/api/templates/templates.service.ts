@@ -5,7 +5,9 @@ import { conflict, notFound, unprocessable } from '@libs/http/domain-error';
 import { ChainTemplateStore, type TemplateChange, type TemplateReads, type VersionUse } from '@libs/persistence/chain-templates.store';
 import type { ChainTemplateEntity } from '@libs/persistence/entities';
 import { CreateTemplateDto, CreateVersionDto } from './dto/create-template.dto';
+import { CategoryListView } from './dto/category.views';
 import { TemplateListView, TemplateView } from './dto/template.views';
+import { categoryRoutes } from './category-routes';
 import { postReferences, reportedAsWritten, resolvePostCodes } from './post-references';
 import { type Claim, claimsOn, givenUp, takenOver, TEMPLATES_LOCK } from './template-versions';
 
@@ -77,6 +79,21 @@ export class TemplatesService {
     const latest = await this.store.latestVersions();
     const uses = await this.store.versionUses();
     return { items: latest.map((t) => this.toView(t, uses)) };
+  }
+
+  /** Every category a proposal may take, with the chain it leads to. */
+  async categories(): Promise<CategoryListView> {
+    const routes = categoryRoutes(await this.store.latestVersions());
+    return {
+      items: routes.map(({ category, general, template }) => ({
+        category,
+        general,
+        templateCode: template.code,
+        templateVersion: template.version,
+        templateName: template.name,
+        stages: (template.definition.stages ?? []).map((s, index) => ({ index, name: s.name, condition: s.condition ? { ...s.condition } : null })),
+      })),
+    };
   }
 
   async latest(code: string): Promise<TemplateView> {

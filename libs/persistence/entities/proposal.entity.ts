@@ -42,14 +42,15 @@ export class ProposalEntity {
   @Column('varchar', { length: 64 })
   category: string;
 
+  // '' while a draft has not chosen one (a draft needs only a title; submitting needs them all).
   @Column('varchar', { length: 16 })
-  type: ProposalType;
+  type: ProposalType | '';
 
   @Column('varchar', { length: 32 })
-  form: ProposalForm;
+  form: ProposalForm | '';
 
   @Column('varchar', { name: 'initiator_kind', length: 16 })
-  initiatorKind: InitiatorKind;
+  initiatorKind: InitiatorKind | '';
 
   @Column('uuid', { name: 'proposer_id' })
   proposerId: string;

@@ -88,6 +88,14 @@ export class AttachmentDto {
   url: string;
 }
 
+/**
+ * Required to submit, optional in a draft: validated whenever the key is present, and required
+ * unless `submit` is false (a draft needs only a title; POST /api/proposals/:id/submit checks the
+ * rest before the approval starts).
+ */
+const RequiredToSubmit = () => ValidateIf((object: { submit?: unknown }, value: unknown) => object.submit !== false || value !== undefined);
+const TO_SUBMIT = 'Required unless submit is false (a draft needs only a title)';
+
 /** An innovation proposal (usulan inovasi) as the proposer writes it. */
 export class CreateProposalDto {
   @ApiProperty({ example: 'Antrean daring dan kanal SMS pengaduan perizinan', minLength: 5, maxLength: 200 })
@@ -96,17 +104,19 @@ export class CreateProposalDto {
   @MaxLength(200)
   title: string;
 
-  @ApiProperty({ example: 'Pemohon izin antre berjam-jam di loket tanpa kepastian waktu layanan.' })
+  @ApiPropertyOptional({ example: 'Pemohon izin antre berjam-jam di loket tanpa kepastian waktu layanan.', minLength: 10, maxLength: 10000, description: TO_SUBMIT })
+  @RequiredToSubmit()
   @IsString()
   @MinLength(10)
   @MaxLength(10000)
-  problem: string;
+  problem?: string;
 
-  @ApiProperty({ description: 'Rancang bangun: the proposed change', example: 'Nomor antrean diambil daring; notifikasi SMS saat giliran mendekat.' })
+  @ApiPropertyOptional({ description: `Rancang bangun: the proposed change. ${TO_SUBMIT}`, example: 'Nomor antrean diambil daring; notifikasi SMS saat giliran mendekat.', minLength: 10, maxLength: 10000 })
+  @RequiredToSubmit()
   @IsString()
   @MinLength(10)
   @MaxLength(10000)
-  proposedChange: string;
+  proposedChange?: string;
 
   @ApiPropertyOptional({ example: 'Memangkas waktu tunggu di loket.' })
   @IsOptional()
@@ -120,22 +130,34 @@ export class CreateProposalDto {
   @MaxLength(5000)
   benefits?: string;
 
-  @ApiProperty({ example: 'pelayanan-publik', description: 'Lower-case slug; also selects the chain template when none is named' })
+  @ApiPropertyOptional({
+    example: 'pelayanan-publik',
+    maxLength: 64,
+    description: `The routing category, a lower-case slug: it selects the chain template when none is named (GET /api/categories lists them with their chains). ${TO_SUBMIT}`,
+  })
+  @RequiredToSubmit()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'category must be a lower-case slug such as pelayanan-publik' })
   @MaxLength(64)
-  category: string;
+  category?: string;
 
-  @ApiProperty({ enum: PROPOSAL_TYPES, example: 'digital' })
+  @ApiPropertyOptional({ enum: PROPOSAL_TYPES, example: 'digital', description: `Jenis inovasi. ${TO_SUBMIT}` })
+  @RequiredToSubmit()
   @IsIn(PROPOSAL_TYPES)
-  type: ProposalType;
+  type?: ProposalType;
 
-  @ApiProperty({ enum: PROPOSAL_FORMS, example: 'pelayanan-publik' })
+  @ApiPropertyOptional({
+    enum: PROPOSAL_FORMS,
+    example: 'tata-kelola',
+    description: `Bentuk inovasi per PP 38/2017 (what the innovation renews); describes the proposal and routes nothing, unlike category. ${TO_SUBMIT}`,
+  })
+  @RequiredToSubmit()
   @IsIn(PROPOSAL_FORMS)
-  form: ProposalForm;
+  form?: ProposalForm;
 
-  @ApiProperty({ enum: INITIATOR_KINDS, example: 'kelompok' })
+  @ApiPropertyOptional({ enum: INITIATOR_KINDS, example: 'kelompok', description: TO_SUBMIT })
+  @RequiredToSubmit()
   @IsIn(INITIATOR_KINDS)
-  initiatorKind: InitiatorKind;
+  initiatorKind?: InitiatorKind;
 
   @ApiPropertyOptional({ example: 75000000, description: 'Budget estimate in rupiah; left out when there is none' })
   // Optional, but null is refused rather than skipped (IsOptional would pass it on to toFixed: a 500).
@@ -187,7 +209,7 @@ export class CreateProposalDto {
   @MaxLength(64)
   templateCode?: string;
 
-  @ApiPropertyOptional({ default: true, description: 'Submit at once (default) or keep as a draft' })
+  @ApiPropertyOptional({ default: true, description: 'Submit at once (default; every required field then) or keep as a draft (only the title required)' })
   @IsOptional()
   @IsBoolean()
   submit?: boolean;

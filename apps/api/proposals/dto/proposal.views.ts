@@ -86,12 +86,15 @@ export class ProposalView {
   @ApiProperty({ example: 'Nomor antrean diambil daring; notifikasi SMS saat giliran mendekat.' }) proposedChange: string;
   @ApiProperty({ example: 'Memangkas waktu tunggu di loket.' }) goals: string;
   @ApiProperty({ example: 'Pemohon dapat menunggu dari rumah; pengaduan tercatat.' }) benefits: string;
-  @ApiProperty({ example: 'pelayanan-publik' }) category: string;
-  @ApiProperty({ example: 'digital' }) type: string;
-  @ApiProperty({ example: 'pelayanan-publik' }) form: string;
-  @ApiProperty({ example: 'kelompok' }) initiatorKind: string;
+  // A draft needs only a title: what it has not filled in yet reads as '' (problem and proposedChange too).
+  @ApiProperty({ example: 'pelayanan-publik', description: "The routing category (it chose the chain); '' in a draft without one" }) category: string;
+  @ApiProperty({ example: 'digital', description: "Jenis inovasi; '' in a draft without one" }) type: string;
+  @ApiProperty({ example: 'tata-kelola', description: "Bentuk inovasi (PP 38/2017); '' in a draft without one" }) form: string;
+  @ApiProperty({ example: 'kelompok', description: "'' in a draft without one" }) initiatorKind: string;
   @ApiProperty({ example: 'a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d' }) proposerId: string;
+  @ApiNullable('string', { example: 'Rina Wulandari', description: 'Who wrote the proposal (null only if the person no longer exists)' }) proposerName: string | null;
   @ApiProperty({ example: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170' }) unitId: string;
+  @ApiNullable('string', { example: 'Dinas Penanaman Modal dan PTSP', description: 'The unit the proposal comes from (null only if the unit no longer exists)' }) unitName: string | null;
   @ApiNullable('number', { example: 75000000 }) budgetEstimate: number | null;
   @ApiNullable(PilotPlanDto, { example: { durationMonths: 6, scope: 'Loket perizinan kantor pusat' } }) pilotPlan: PilotPlan | null;
   @ApiProperty({ type: [IndicatorDto], example: [{ name: 'Waktu tunggu rata-rata', baseline: '120 menit', target: '30 menit' }] }) indicators: OutcomeIndicator[];

@@ -67,7 +67,7 @@ export class UpdateProposalDto {
   @MaxLength(5000)
   benefits?: string;
 
-  @ApiPropertyOptional({ example: 'pelayanan-publik', description: 'Lower-case slug' })
+  @ApiPropertyOptional({ example: 'pelayanan-publik', maxLength: 64, description: 'The routing category, a lower-case slug (GET /api/categories lists them with their chains)' })
   @Present()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'category must be a lower-case slug such as pelayanan-publik' })
   @MaxLength(64)
@@ -78,7 +78,7 @@ export class UpdateProposalDto {
   @IsIn(PROPOSAL_TYPES)
   type?: ProposalType;
 
-  @ApiPropertyOptional({ enum: PROPOSAL_FORMS, example: 'pelayanan-publik' })
+  @ApiPropertyOptional({ enum: PROPOSAL_FORMS, example: 'tata-kelola', description: 'Bentuk inovasi per PP 38/2017 (what the innovation renews); routes nothing, unlike category' })
   @Present()
   @IsIn(PROPOSAL_FORMS)
   form?: ProposalForm;

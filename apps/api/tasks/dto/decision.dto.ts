@@ -49,6 +49,9 @@ export class InboxTaskView {
   @ApiProperty() id: string;
   @ApiProperty() proposalId: string;
   @ApiProperty() proposalTitle: string;
+  @ApiNullable('string', { example: 'Rina Wulandari', description: 'Who wrote the proposal' }) proposerName: string | null;
+  @ApiNullable('string', { example: 'Dinas Penanaman Modal dan PTSP', description: "The proposer's unit" }) unitName: string | null;
+  @ApiNullable('number', { example: 75000000, description: 'Anggaran of the proposal, if it names one' }) budgetEstimate: number | null;
   @ApiProperty() stageIndex: number;
   @ApiProperty() stageName: string;
   @ApiProperty() round: number;
