@@ -10,6 +10,8 @@ interface Stats {
   averageHours: number;
 }
 interface Row extends Stats {
+  sla?: string | null;
+  slaHours?: number | null;
   unitId: string;
   unitName: string;
   stageName: string;
@@ -161,6 +163,11 @@ describe('GET /api/admin/cycle-times', () => {
     close(mine[1], want.of('seksi', stage));
     close(mine[2], want.of('lain', stage));
     expect(mine[1]).toMatchObject({ unitId: org.unit('seksi') });
+    // Each group carries its stage's Batas Waktu from the templates of its decisions, for the chart's marker.
+    expect(mine[1]).toMatchObject({ sla: 'P5D', slaHours: 120 });
+    expect(mine[0]).toMatchObject({ sla: 'PT2S' });
+    expect(mine[0].slaHours).toBeCloseTo(2 / 3600, 9);
+    expect(body.stages.find((s) => s.stageName === stage)).toMatchObject({ sla: 'P5D', slaHours: 120 });
 
     // The escalated decision counts from the original task: at least its 2-second SLA, more than the escalation task alone.
     expect(mine[0].medianHours * 3600).toBeGreaterThanOrEqual(2);

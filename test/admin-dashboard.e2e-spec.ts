@@ -16,6 +16,8 @@ interface AdminTask {
   escalationLevel: number;
   escalatedFromTaskId: string | null;
   assigneeName: string | null;
+  ageWorkingDays: number;
+  stuckReason: { kind: string; since: string; workingDays: number } | null;
 }
 
 interface Page<T> {
@@ -135,6 +137,9 @@ describe('admin dashboards and cancel', () => {
         escalationLevel: 0,
         escalatedFromTaskId: null,
         remindersSent: 0,
+        ageWorkingDays: expect.any(Number),
+        // notify-admin only told the administrators: the task waits because it is late, since its due time.
+        stuckReason: { kind: 'overdue', since: first.dueAt, workingDays: expect.any(Number) },
       });
       expect(first.ageSeconds).toBeGreaterThanOrEqual(first.overdueSeconds + 1);
 
@@ -201,6 +206,13 @@ describe('admin dashboards and cancel', () => {
         assigneeName: 'Agus Setiawan',
         positionTitle: 'Kepala Bidang Pelayanan Perizinan',
       });
+      // Agus's task times out too, after the one escalation allowed: it stays with him, and says why.
+      const capped = await eventually(async () => {
+        const p = await adminTasks({ view: 'escalated', stage: stages.escalate });
+        return p.items[0]?.stuckReason?.kind === 'escalation-cap-reached' && p.items[0];
+      }, 30_000, 'the escalation cap reached on the escalation task');
+      expect(capped.stuckReason).toEqual({ kind: 'escalation-cap-reached', since: expect.any(String), workingDays: expect.any(Number) });
+      expect(Date.parse(capped.stuckReason!.since)).toBeGreaterThanOrEqual(Date.parse(capped.dueAt!));
       const all = await adminTasks({ view: 'escalated', stage: stages.escalate, includeClosed: true });
       expect(all.total).toBe(1);
       // The replaced task has escalation level 0, so it is not an escalation task itself; it shows in `open` no more.
@@ -488,7 +500,7 @@ describe('admin dashboards and cancel', () => {
       expect(tasks.tags).toEqual(['admin']);
       expect(tasks.parameters).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ name: 'view', in: 'query', schema: expect.objectContaining({ enum: ['overdue', 'escalated', 'stuck', 'open', 'vacant'] }) }),
+          expect.objectContaining({ name: 'view', in: 'query', schema: expect.objectContaining({ enum: ['overdue', 'escalated', 'stuck', 'open', 'vacant', 'attention'] }) }),
           expect.objectContaining({ name: 'olderThan', in: 'query' }),
           expect.objectContaining({ name: 'unitId', in: 'query' }),
           expect.objectContaining({ name: 'stage', in: 'query' }),

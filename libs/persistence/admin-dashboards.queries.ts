@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { STAGE_EVENT_TYPES } from '@libs/contracts/record.contract';
 import type { PageSlice } from './page-slice';
 
 /*
@@ -7,7 +8,7 @@ import type { PageSlice } from './page-slice';
  */
 
 /** The lists of tasks an administrator audits (see GET /api/admin/tasks). */
-export type AdminTaskList = 'open' | 'overdue' | 'stuck' | 'escalated' | 'vacant';
+export type AdminTaskList = 'open' | 'overdue' | 'stuck' | 'escalated' | 'vacant' | 'attention';
 
 export interface AdminTaskFilter {
   list: AdminTaskList;
@@ -43,6 +44,12 @@ export interface AdminTaskRow {
   escalationLevel: number;
   escalatedFromTaskId: string | null;
   remindersSent: number;
+  /** For an open task nobody holds: the post's appointment that ended last (by now), and its capacity. */
+  lastEndedAt: Date | null;
+  lastEndedCapacity: string | null;
+  /** For an open task: its last `task.timeout` event's outcome and time. */
+  timeoutOutcome: string | null;
+  timeoutAt: Date | null;
 }
 
 /** Open work counted one way or another; each count matches a list of `tasks`. */
@@ -59,6 +66,21 @@ export interface OpenWorkRow extends OpenWorkCounts {
   unitId: string;
   unitName: string;
   stageName: string;
+}
+
+/** A stage round whose posts did not resolve: the approval waits, with no task, for an administrator. */
+export interface BlockedStageRow {
+  proposalId: string;
+  proposalTitle: string;
+  unitId: string;
+  unitName: string | null;
+  stageIndex: number;
+  stageName: string;
+  round: number;
+  /** What did not resolve, as the resolver said it. */
+  reason: string;
+  /** When the stage was found blocked. */
+  since: Date;
 }
 
 export interface NotificationFilter {
@@ -114,12 +136,30 @@ const seconds = (from: string, to: string) => `GREATEST(0, FLOOR(EXTRACT(EPOCH F
 /** Where a task's clock stops: now while it is open, the moment it closed otherwise. */
 const clockEnd = (now: string) => `LEAST(${now}, COALESCE(CASE WHEN t.status <> 'open' THEN t.decided_at END, ${now}))`;
 
-const TASK_FROM = `
-  FROM approval_task t
+/** The rows of a slice (`s`: task ids and their order) with what the columns name. */
+const SLICE_FROM = `
+  FROM slice s
+  JOIN approval_task t ON t.id = s.id
   JOIN proposal p ON p.id = t.proposal_id
   LEFT JOIN org_unit u ON u.id = p.unit_id
   LEFT JOIN position pos ON pos.id = t.position_id
   LEFT JOIN person a ON a.id = t.assignee_person_id`;
+
+/**
+ * What says why an open task waits (apps/api/admin/stuck-reason.ts reads it): for a task nobody holds,
+ * the post's appointment that ended last; for any open task, its last timeout and what came of it.
+ */
+const reasonFacts = (now: string) => `
+  LEFT JOIN LATERAL (
+    SELECT ap.ends_at, ap.capacity FROM appointment ap
+     WHERE t.status = 'open' AND t.assignee_person_id IS NULL AND ap.position_id = t.position_id AND ap.ends_at <= ${now}
+     ORDER BY ap.ends_at DESC LIMIT 1) vac ON true
+  LEFT JOIN LATERAL (
+    SELECT h.data->>'outcome' AS outcome, h.occurred_at FROM history_event h
+     WHERE t.status = 'open' AND h.proposal_id = t.proposal_id AND h.type = 'task.timeout' AND h.data->>'taskId' = t.id::text
+     ORDER BY h.seq DESC LIMIT 1) tmo ON true`;
+
+const REASON_COLUMNS = `vac.ends_at AS "lastEndedAt", vac.capacity AS "lastEndedCapacity", tmo.outcome AS "timeoutOutcome", tmo.occurred_at AS "timeoutAt"`;
 
 const taskColumns = (end: string) => `
   t.id AS "taskId", t.proposal_id AS "proposalId", p.title AS "proposalTitle", p.unit_id AS "unitId", u.name AS "unitName",
@@ -137,6 +177,8 @@ const TASK_ORDER: Record<AdminTaskList, string> = {
   stuck: `t.created_at ASC, t.due_at ASC NULLS LAST, t.id`,
   escalated: `(t.status = 'open') DESC, t.due_at ASC NULLS LAST, t.created_at ASC, t.id`,
   vacant: `t.created_at ASC, t.due_at ASC NULLS LAST, t.id`,
+  // Waiting the longest for someone to act: nobody holds it since it was created, or it is late since its due time.
+  attention: `(CASE WHEN t.assignee_person_id IS NULL THEN t.created_at ELSE t.due_at END) ASC, t.created_at ASC, t.id`,
 };
 
 function listCondition(filter: AdminTaskFilter, params: Params): string {
@@ -152,10 +194,45 @@ function listCondition(filter: AdminTaskFilter, params: Params): string {
     case 'vacant':
       // Nobody acts for the post: the task waits in no inbox until someone is appointed or it is reassigned.
       return `t.status = 'open' AND t.assignee_person_id IS NULL`;
+    case 'attention':
+      // Every open task that has a reason to be looked at: nobody holds it, or it is past due.
+      return `t.status = 'open' AND (t.assignee_person_id IS NULL OR t.due_at < ${params.now})`;
   }
 }
 
-const OPEN_WORK_FROM = `FROM approval_task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN org_unit u ON u.id = p.unit_id WHERE t.status = 'open'`;
+/** The WHERE clause of a list of tasks with its filters. */
+function taskCondition(filter: AdminTaskFilter, params: Params): string {
+  const where = [listCondition(filter, params)];
+  if (filter.unitId) where.push(`p.unit_id = ${params.bind(filter.unitId)}`);
+  if (filter.stageName) where.push(`t.stage_name = ${params.bind(filter.stageName)}`);
+  if (filter.positionId) where.push(`t.position_id = ${params.bind(filter.positionId)}`);
+  return `WHERE ${where.join(' AND ')}`;
+}
+
+/**
+ * The rows of one slice of a list, in its order. The slice is chosen first (on the task columns
+ * alone), so the look-ups of the reason facts run for the rows served only.
+ */
+function taskSliceSql(filter: AdminTaskFilter, params: Params, limit: number, offset: number): string {
+  const condition = taskCondition(filter, params);
+  const order = TASK_ORDER[filter.list];
+  const columns = taskColumns(clockEnd(params.now));
+  return `
+    WITH slice AS (
+      SELECT t.id, ROW_NUMBER() OVER (ORDER BY ${order}) AS ord
+        FROM approval_task t JOIN proposal p ON p.id = t.proposal_id ${condition}
+       ORDER BY ord LIMIT ${params.bind(limit)} OFFSET ${params.bind(offset)}
+    )
+    SELECT ${columns}, ${REASON_COLUMNS}
+      ${SLICE_FROM}
+      ${reasonFacts(params.now)}
+     ORDER BY s.ord`;
+}
+
+/** Open tasks, of proposals of one unit when given. */
+const openWorkFrom = (params: Params, unitId: string | undefined) =>
+  `FROM approval_task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN org_unit u ON u.id = p.unit_id WHERE t.status = 'open'` +
+  (unitId ? ` AND p.unit_id = ${params.bind(unitId)}` : '');
 const OPEN_WORK_GROUPS = `GROUP BY p.unit_id, u.name, t.stage_name`;
 
 const openWorkCounts = (params: Params, stuckBefore: Date) => `
@@ -171,42 +248,80 @@ export class AdminDashboards {
 
   /** One page of a list of tasks, most urgent first, with their ages at `now`. */
   async tasks(filter: AdminTaskFilter, page: PageSlice, now: Date): Promise<Counted<AdminTaskRow>> {
-    const params = new Params(now);
-    const where = [listCondition(filter, params)];
-    if (filter.unitId) where.push(`p.unit_id = ${params.bind(filter.unitId)}`);
-    if (filter.stageName) where.push(`t.stage_name = ${params.bind(filter.stageName)}`);
-    if (filter.positionId) where.push(`t.position_id = ${params.bind(filter.positionId)}`);
-    const condition = `WHERE ${where.join(' AND ')}`;
-
+    const countParams = new Params(now);
     const [{ total }] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT COUNT(*)::int AS total FROM approval_task t JOIN proposal p ON p.id = t.proposal_id ${condition}`,
-      [...params.values],
+      `SELECT COUNT(*)::int AS total FROM approval_task t JOIN proposal p ON p.id = t.proposal_id ${taskCondition(filter, countParams)}`,
+      countParams.values,
     );
-    const columns = taskColumns(clockEnd(params.now));
-    const items = await this.dataSource.query<AdminTaskRow[]>(
-      `SELECT ${columns} ${TASK_FROM} ${condition} ORDER BY ${TASK_ORDER[filter.list]} LIMIT ${params.bind(page.pageSize)} OFFSET ${params.bind(page.offset)}`,
-      params.values,
-    );
+    const params = new Params(now);
+    const items = await this.dataSource.query<AdminTaskRow[]>(taskSliceSql(filter, params, page.pageSize, page.offset), params.values);
     return { items, total };
+  }
+
+  /** Every task of a list (up to `limit`), in its order: what an export writes. */
+  async allTasks(filter: AdminTaskFilter, limit: number, now: Date): Promise<AdminTaskRow[]> {
+    const params = new Params(now);
+    return this.dataSource.query<AdminTaskRow[]>(taskSliceSql(filter, params, limit, 0), params.values);
+  }
+
+  /** The stage names of every chain template version (each once): what the stage filter offers. */
+  async stageNames(): Promise<string[]> {
+    const rows = await this.dataSource.query<{ name: string }[]>(
+      `SELECT DISTINCT s->>'name' AS name
+         FROM chain_template ct CROSS JOIN LATERAL jsonb_array_elements(ct.definition->'stages') s
+        WHERE s->>'name' IS NOT NULL`,
+    );
+    return rows.map((r) => r.name);
   }
 
   /**
    * Open work per proposer unit and stage name (one page, the most overdue first), the number of such
-   * groups, and the counts over all open work.
+   * groups, and the counts over all open work (of proposals of `unitId`, when given).
    */
-  async openWork(stuckBefore: Date, page: PageSlice, now: Date): Promise<Counted<OpenWorkRow> & { totals: OpenWorkCounts }> {
+  async openWork(stuckBefore: Date, page: PageSlice, now: Date, unitId?: string): Promise<Counted<OpenWorkRow> & { totals: OpenWorkCounts }> {
     const totalsParams = new Params(now);
-    const [totals] = await this.dataSource.query<OpenWorkCounts[]>(`SELECT ${openWorkCounts(totalsParams, stuckBefore)} ${OPEN_WORK_FROM}`, totalsParams.values);
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT COUNT(*)::int AS total FROM (SELECT 1 ${OPEN_WORK_FROM} ${OPEN_WORK_GROUPS}) g`);
+    const totalsSql = `SELECT ${openWorkCounts(totalsParams, stuckBefore)} ${openWorkFrom(totalsParams, unitId)}`;
+    const [totals] = await this.dataSource.query<OpenWorkCounts[]>(totalsSql, totalsParams.values);
+    const countParams = new Params(now);
+    const countSql = `SELECT COUNT(*)::int AS total FROM (SELECT 1 ${openWorkFrom(countParams, unitId)} ${OPEN_WORK_GROUPS}) g`;
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(countSql, countParams.values);
     const params = new Params(now);
     const items = await this.dataSource.query<OpenWorkRow[]>(
       `SELECT p.unit_id AS "unitId", u.name AS "unitName", t.stage_name AS "stageName", ${openWorkCounts(params, stuckBefore)}
-         ${OPEN_WORK_FROM} ${OPEN_WORK_GROUPS}
+         ${openWorkFrom(params, unitId)} ${OPEN_WORK_GROUPS}
         ORDER BY "overdue" DESC, "oldestAgeSeconds" DESC, "unitName", "stageName", "unitId"
         LIMIT ${params.bind(page.pageSize)} OFFSET ${params.bind(page.offset)}`,
       params.values,
     );
     return { items, total, totals };
+  }
+
+  /**
+   * Approvals under review whose last stage event says their stage is blocked and that have no open
+   * task, the longest blocked first.
+   */
+  async blockedStages(page: PageSlice, unitId?: string): Promise<Counted<BlockedStageRow>> {
+    const values: unknown[] = [[...STAGE_EVENT_TYPES]];
+    const unitFilter = unitId ? `AND p.unit_id = $${values.push(unitId)}` : '';
+    const from = `
+      FROM proposal p
+      JOIN LATERAL (
+        SELECT h.type, h.occurred_at, h.data FROM history_event h
+         WHERE h.proposal_id = p.id AND h.type = ANY($1::text[]) ORDER BY h.seq DESC LIMIT 1) b ON b.type = 'stage.blocked'
+      WHERE p.status IN ('submitted', 'in_review') ${unitFilter}
+        AND NOT EXISTS (SELECT 1 FROM approval_task t WHERE t.proposal_id = p.id AND t.status = 'open')`;
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(`SELECT COUNT(*)::int AS total ${from}`, values);
+    const items = await this.dataSource.query<BlockedStageRow[]>(
+      `SELECT p.id AS "proposalId", p.title AS "proposalTitle", p.unit_id AS "unitId",
+              (SELECT u.name FROM org_unit u WHERE u.id = p.unit_id) AS "unitName",
+              (b.data->>'stageIndex')::int AS "stageIndex", b.data->>'stage' AS "stageName", (b.data->>'round')::int AS "round",
+              b.data->>'reason' AS "reason", b.occurred_at AS "since"
+         ${from}
+        ORDER BY b.occurred_at ASC, p.id
+        LIMIT $${values.push(page.pageSize)} OFFSET $${values.push(page.offset)}`,
+      values,
+    );
+    return { items, total };
   }
 
   /** One page of the notification outbox, newest first: what was (or is still to be) sent, and to whom. */

@@ -13,6 +13,8 @@ export interface CycleTimeGroupRow {
   medianHours: number;
   p90Hours: number;
   averageHours: number;
+  /** The stage's Batas Waktu (ISO-8601) in the templates of the decisions counted: the most common one; null when none has one. */
+  sla: string | null;
 }
 
 /**
@@ -33,8 +35,8 @@ export class CycleTimeQueries {
     const unitFilter = unitId ? `AND p.unit_id = $${values.push(unitId)}` : '';
     return this.dataSource.query<CycleTimeGroupRow[]>(
       `WITH RECURSIVE decided AS (
-         SELECT t.id, t.stage_name, t.stage_index, t.decided_at, p.unit_id
-           FROM approval_task t JOIN proposal p ON p.id = t.proposal_id
+         SELECT t.id, t.stage_name, t.stage_index, t.decided_at, p.unit_id, ct.definition->'stages'->t.stage_index->>'sla' AS sla
+           FROM approval_task t JOIN proposal p ON p.id = t.proposal_id LEFT JOIN chain_template ct ON ct.id = p.template_id
           WHERE t.status IN ('approved', 'rejected', 'returned') AND t.decided_at >= $1 AND t.decided_at < $2 ${unitFilter}
        ),
        chain AS (
@@ -46,7 +48,7 @@ export class CycleTimeQueries {
           WHERE c.depth < ${MAX_CHAIN}
        ),
        cycle AS (
-         SELECT d.unit_id, d.stage_name, d.stage_index,
+         SELECT d.unit_id, d.stage_name, d.stage_index, d.sla,
                 GREATEST(0, EXTRACT(EPOCH FROM (d.decided_at - o.started_at)))::float8 / 3600 AS hours
            FROM decided d JOIN (SELECT decided_id, MIN(created_at) AS started_at FROM chain GROUP BY decided_id) o ON o.decided_id = d.id
        )
@@ -54,7 +56,8 @@ export class CycleTimeQueries {
               COUNT(*)::int AS "decided",
               percentile_cont(0.5) WITHIN GROUP (ORDER BY c.hours) AS "medianHours",
               percentile_cont(0.9) WITHIN GROUP (ORDER BY c.hours) AS "p90Hours",
-              AVG(c.hours)::float8 AS "averageHours"
+              AVG(c.hours)::float8 AS "averageHours",
+              mode() WITHIN GROUP (ORDER BY c.sla) AS "sla"
          FROM cycle c LEFT JOIN org_unit u ON u.id = c.unit_id
         GROUP BY GROUPING SETS ((c.unit_id, u.name, c.stage_name), (c.stage_name))
         ORDER BY "unitName" NULLS FIRST, MIN(c.stage_index), c.stage_name, "unitId"`,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@libs/config/app-config.service';
 import { AdminDashboards } from './admin-dashboards.queries';
+import { AdminTrends } from './admin-trends.queries';
 import { AdvisoryLocks } from './advisory-lock';
 import { CallerLookup } from './caller-lookup';
 import { ChainTemplateStore } from './chain-templates.store';
@@ -38,6 +39,7 @@ import { ProposalsRepository } from './proposals.repository';
     { provide: IdempotencyStore, inject: [DataSource], useFactory: (ds: DataSource) => new IdempotencyStore(ds) },
     { provide: AdvisoryLocks, inject: [DataSource], useFactory: (ds: DataSource) => new AdvisoryLocks(ds) },
     { provide: AdminDashboards, inject: [DataSource], useFactory: (ds: DataSource) => new AdminDashboards(ds) },
+    { provide: AdminTrends, inject: [DataSource], useFactory: (ds: DataSource) => new AdminTrends(ds) },
     { provide: CycleTimeQueries, inject: [DataSource], useFactory: (ds: DataSource) => new CycleTimeQueries(ds) },
     { provide: SignInQueries, inject: [DataSource], useFactory: (ds: DataSource) => new SignInQueries(ds) },
     { provide: ChainTemplateStore, inject: [DataSource], useFactory: (ds: DataSource) => new ChainTemplateStore(ds) },
@@ -51,7 +53,7 @@ import { ProposalsRepository } from './proposals.repository';
     { provide: ProposalReads, inject: [DataSource], useFactory: (ds: DataSource) => new ProposalReads(ds) },
     { provide: ProposalsRepository, inject: [DataSource], useFactory: (ds: DataSource) => new ProposalsRepository(ds) },
   ],
-  exports: [TaskQueries, CustodyQueries, ContinuityStore, AdminAuditStore, HandoverQueries, ProposalReads, ProposalsRepository, RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, CycleTimeQueries, SignInQueries, ChainTemplateStore,
+  exports: [TaskQueries, CustodyQueries, ContinuityStore, AdminAuditStore, HandoverQueries, ProposalReads, ProposalsRepository, RecordStore, CallerLookup, IdempotencyStore, AdvisoryLocks, AdminDashboards, AdminTrends, CycleTimeQueries, SignInQueries, ChainTemplateStore,
     OrganizationQueries, OrganizationChanges],
 })
 export class PersistenceModule {}

@@ -180,6 +180,7 @@ const OPERATIONS: Operation[] = [
   },
   { op: 'GET /api/proposals/{id}/history', request: (ctx) => ({ path: `/api/proposals/${ctx.shared.inReview.proposalId}/history` }), rows: INVOLVED() },
   { op: 'GET /api/proposals/{id}/history/verify', request: (ctx) => ({ path: `/api/proposals/${ctx.shared.inReview.proposalId}/history/verify` }), rows: INVOLVED() },
+  { op: 'GET /api/proposals/{id}/record.pdf', request: (ctx) => ({ path: `/api/proposals/${ctx.shared.inReview.proposalId}/record.pdf` }), rows: INVOLVED() },
   { op: 'GET /api/proposals/{id}/versions/{version}', request: (ctx) => ({ path: `/api/proposals/${ctx.shared.inReview.proposalId}/versions/1` }), rows: INVOLVED() },
 
   // Tasks
@@ -213,6 +214,11 @@ const OPERATIONS: Operation[] = [
   { op: 'GET /api/admin/cycle-times', request: () => ({ path: '/api/admin/cycle-times' }), rows: ADMINS() },
   { op: 'GET /api/admin/notifications', request: () => ({ path: '/api/admin/notifications' }), rows: ADMINS() },
   { op: 'GET /api/admin/audit', request: () => ({ path: '/api/admin/audit' }), rows: ADMINS() },
+  { op: 'GET /api/admin/tasks.csv', request: () => ({ path: '/api/admin/tasks.csv?view=open' }), rows: ADMINS() },
+  { op: 'GET /api/admin/summary.csv', request: () => ({ path: '/api/admin/summary.csv' }), rows: ADMINS() },
+  { op: 'GET /api/admin/trends', request: () => ({ path: '/api/admin/trends' }), rows: ADMINS() },
+  { op: 'GET /api/admin/blocked-stages', request: () => ({ path: '/api/admin/blocked-stages' }), rows: ADMINS() },
+  { op: 'GET /api/admin/stage-names', request: () => ({ path: '/api/admin/stage-names' }), rows: ADMINS() },
   adminWrite('POST /api/admin/proposals/{id}/cancel', 200, async (ctx, allowed) => ({
     path: `/api/admin/proposals/${allowed ? (await ctx.fresh.inReview()).proposalId : ctx.shared.inReview.proposalId}/cancel`,
     body: { reason: 'Usulan ganda.' },
@@ -224,6 +230,7 @@ const OPERATIONS: Operation[] = [
 
   // Chain templates: everyone reads, administrators write
   { op: 'GET /api/templates', request: () => ({ path: '/api/templates' }), rows: SIGNED_IN() },
+  { op: 'GET /api/categories', request: () => ({ path: '/api/categories' }), rows: SIGNED_IN() },
   adminWrite('POST /api/templates', 201, (ctx) => ({
     path: '/api/templates',
     body: { code: ctx.fresh.code('uji-authz').toLowerCase(), name: 'Rantai uji otorisasi', categories: [], stages: STAGES },

@@ -10,6 +10,7 @@ const row = (over: Partial<CycleTimeGroupRow>): CycleTimeGroupRow => ({
   medianHours: 2,
   p90Hours: 5,
   averageHours: 2.5,
+  sla: 'P3D',
   ...over,
 });
 
@@ -27,9 +28,15 @@ describe('cycleTimesView', () => {
       ['u1', 'Kepala Dinas', 1],
     ]);
     expect(view.stages).toEqual([
-      { stageName: 'Kepala Bidang', decided: 7, medianHours: 2, p90Hours: 5, averageHours: 2.5 },
-      { stageName: 'Kepala Dinas', decided: 1, medianHours: 2, p90Hours: 5, averageHours: 2.5 },
+      { stageName: 'Kepala Bidang', decided: 7, medianHours: 2, p90Hours: 5, averageHours: 2.5, sla: 'P3D', slaHours: 72 },
+      { stageName: 'Kepala Dinas', decided: 1, medianHours: 2, p90Hours: 5, averageHours: 2.5, sla: 'P3D', slaHours: 72 },
     ]);
+  });
+
+  it('gives the Batas Waktu in hours, and none for a stage without one or with one no longer readable', () => {
+    expect(cycleTimesView([row({ sla: 'PT12H' })]).items[0]).toMatchObject({ sla: 'PT12H', slaHours: 12 });
+    expect(cycleTimesView([row({ sla: null })]).items[0]).toMatchObject({ sla: null, slaHours: null });
+    expect(cycleTimesView([row({ sla: 'P1M' })]).items[0]).toMatchObject({ sla: null, slaHours: null });
   });
 
   it('names a unit that no longer exists with an empty name', () => {

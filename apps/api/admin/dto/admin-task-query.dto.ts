@@ -1,10 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQuery, toBoolean } from '@libs/http/page-query';
 import { IsAgeDuration } from './query-fields';
 
-export const TASK_VIEWS = ['overdue', 'escalated', 'stuck', 'open', 'vacant'] as const;
+export const TASK_VIEWS = ['overdue', 'escalated', 'stuck', 'open', 'vacant', 'attention'] as const;
 export type TaskView = (typeof TASK_VIEWS)[number];
 
 export const DEFAULT_OLDER_THAN = 'P7D';
@@ -19,7 +19,8 @@ export class AdminTaskQuery extends PageQuery {
       '`overdue`: open tasks past their due time (Jatuh Tempo), most overdue first. `escalated`: open tasks created by an ' +
       'escalation (Eskalasi), plus closed ones with includeClosed=true. `stuck`: open tasks created longer ago than ' +
       '`olderThan`, oldest first. `open`: all open tasks, earliest due first. `vacant`: open tasks nobody holds (assignee null: ' +
-      'the post is vacant and no Plt., Plh. or delegate acts for it), oldest first.',
+      'the post is vacant and no Plt., Plh. or delegate acts for it), oldest first. `attention`: open tasks nobody holds or past ' +
+      'their due time, the longest waiting first.',
   })
   @IsOptional()
   @IsIn(TASK_VIEWS)
@@ -57,3 +58,6 @@ export class AdminTaskQuery extends PageQuery {
   @IsBoolean()
   includeClosed?: boolean;
 }
+
+/** The same lists and filters as GET /api/admin/tasks, every matching row at once (up to the export cap). */
+export class AdminTaskExportQuery extends OmitType(AdminTaskQuery, ['page', 'pageSize'] as const) {}

@@ -1,6 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CAPACITIES, TASK_STATUSES } from '@libs/domain/proposal';
 import { ApiNullable } from '@libs/http/api-nullable';
+import { STUCK_REASON_KINDS, type StuckReasonKind } from '../stuck-reason';
+
+/** Why an approval is held up, and since when (apps/api/admin/stuck-reason.ts). */
+export class StuckReasonView {
+  @ApiProperty({
+    enum: STUCK_REASON_KINDS,
+    example: 'no-holder',
+    description:
+      '`no-holder`: nobody acts for the post (vacant, no Plt., Plh. or delegate). `acting-term-ended`: the Plt./Plh. who last acted for ' +
+      'the post has ended and nobody took over. `escalation-cap-reached`: the task timed out after its last allowed Eskalasi. ' +
+      '`escalation-unresolved`: the task timed out and no post to escalate to was found. `overdue`: past its Jatuh Tempo. ' +
+      '`blocked-stage`: the stage\'s posts did not resolve, so it has no task (GET /api/admin/blocked-stages).',
+  })
+  kind: StuckReasonKind;
+  @ApiProperty({ example: '2025-03-03T01:00:00.000Z', description: 'Since when the reason holds' }) since: Date;
+  @ApiProperty({ example: 3, description: 'Whole working days (Monday–Friday, Asia/Jakarta) since then' }) workingDays: number;
+}
 
 /** One approval task as an administrator audits it: where it is, who holds it, how late it is. */
 export class AdminTaskView {
@@ -30,6 +47,10 @@ export class AdminTaskView {
   @ApiNullable('uuid', { description: 'The task this one replaced by escalation', example: null })
   escalatedFromTaskId: string | null;
   @ApiProperty({ example: 1 }) remindersSent: number;
+  @ApiProperty({ example: 2, description: 'Whole working days (Monday–Friday, Asia/Jakarta) the task has been open (Lama terbuka)' })
+  ageWorkingDays: number;
+  @ApiNullable(StuckReasonView, { description: 'Why the open task waits; null when it is on time, or closed' })
+  stuckReason: StuckReasonView | null;
 }
 
 export class AdminTaskPageView {

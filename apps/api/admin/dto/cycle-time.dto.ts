@@ -34,6 +34,12 @@ export class CycleTimeStatsView {
   @ApiProperty({ example: 20.5, description: 'Median cycle time in hours' }) medianHours: number;
   @ApiProperty({ example: 70.25, description: '90th percentile (linear interpolation) in hours' }) p90Hours: number;
   @ApiProperty({ example: 31.4, description: 'Mean cycle time in hours' }) averageHours: number;
+  @ApiNullable('string', {
+    example: 'P3D',
+    description: "The stage's Batas Waktu (SLA, ISO-8601) in the chain templates of the decisions counted (the most common one); null when none has one",
+  })
+  sla: string | null;
+  @ApiNullable('number', { example: 72, description: 'The Batas Waktu in hours' }) slaHours: number | null;
 }
 
 export class CycleTimeRowView extends CycleTimeStatsView {

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
 import { DEFAULT_OLDER_THAN } from './admin-task-query.dto';
 import { PageQuery } from '@libs/http/page-query';
 import { IsAgeDuration } from './query-fields';
@@ -9,6 +9,11 @@ export class SummaryQuery extends PageQuery {
   @IsOptional()
   @IsAgeDuration()
   olderThan?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "Only proposals of this unit (the proposer's unit)", example: '3f1c2a9e-5b7d-5e0a-9c41-2d8f6b7a1e03' })
+  @IsOptional()
+  @IsUUID('all')
+  unitId?: string;
 }
 
 /** Open work counted per proposer unit and stage (each count matches a view of GET /api/admin/tasks). */
@@ -36,3 +41,6 @@ export class SummaryPageView {
   @ApiProperty({ example: 'P7D' }) olderThan: string;
   @ApiProperty({ example: '2025-03-10T08:00:00.000Z', description: 'The moment the counts refer to' }) generatedAt: string;
 }
+
+/** The same counts as GET /api/admin/summary, every unit × stage row at once. */
+export class SummaryExportQuery extends OmitType(SummaryQuery, ['page', 'pageSize'] as const) {}
