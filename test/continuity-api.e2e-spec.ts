@@ -212,7 +212,7 @@ describe('Continuity API: appointments, delegations and their effect on open tas
     const decision = await (await org.as('deputy')).post(`/api/tasks/${assignedIds[0]}/decision`, { decision: 'approve' }).expect(200);
     expect(decision.body).toMatchObject({ capacity: 'disposisi', proposalStatus: 'approved' });
     const timeline = (await admin.get(`/api/proposals/${first}`).expect(200)).body.timeline as { type: string; reason?: string; comment?: string }[];
-    expect(timeline.find((t) => t.type === 'task.reassigned')).toMatchObject({ reason: 'Disposisi oleh admin: Dr. Wahyu Hidayat → Maya Sari, M.Ec. (Disposisi)', comment: reason });
+    expect(timeline.find((t) => t.type === 'task.reassigned')).toMatchObject({ reason: 'Pengalihan tugas oleh admin: Dr. Wahyu Hidayat → Maya Sari, M.Ec. (pengalihan tugas)', comment: reason });
     expect((await admin.get(`/api/proposals/${first}/history/verify`).expect(200)).body.valid).toBe(true);
   }, 90_000);
 

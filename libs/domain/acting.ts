@@ -98,7 +98,8 @@ export const REASSIGNMENT_REASON_LABELS_ID: Record<ReassignmentReason, string> =
   'delegation-ended': 'Pelimpahan berakhir',
   vacant: 'Jabatan kosong',
   definitive: 'Pejabat definitif dilantik',
-  disposisi: 'Disposisi oleh admin',
+  // Disposisi is a superior's instruction; an administrator moving tasks is a pengalihan tugas.
+  disposisi: 'Pengalihan tugas oleh admin',
 };
 
 interface Holder {

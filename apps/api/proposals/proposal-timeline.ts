@@ -58,7 +58,7 @@ function factLabel(fact: HistoryFact): string {
   return fact.type === 'task.decided' ? DECISION_LABELS_ID[fact.data.decision] : typeLabel(fact.type);
 }
 
-const CAPACITY_LABELS_ID: Partial<Record<Capacity, string>> = { plt: 'Plt.', plh: 'Plh.', disposisi: 'Disposisi' };
+const CAPACITY_LABELS_ID: Partial<Record<Capacity, string>> = { plt: 'Plt.', plh: 'Plh.', disposisi: 'pengalihan tugas' };
 
 /** "Sri Wahyuni (Plt.)", "Andi (Pelimpahan dari Budi)", or the post being vacant. */
 function holderText(holder: TaskHolder): string {
