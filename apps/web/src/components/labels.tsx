@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { numberLocale } from '@apps/web/src/lib/format';
+import { formatDateTime, readerTimeZone } from '@apps/web/src/lib/date-time';
 
-/** A date and time in the reader's language, e.g. "23 Nov 2026 16.42". */
+/** A date and time in the reader's language and time zone, the zone named: "7 Des 2026 09.15 WIB". */
 export function DateTime({ value }: { value: string | null | undefined }) {
   const { i18n } = useTranslation();
   if (!value) return <span>—</span>;
   const date = new Date(value);
-  const text = new Intl.DateTimeFormat(numberLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const text = formatDateTime(date, i18n.language, readerTimeZone());
   return <time dateTime={date.toISOString()}>{text}</time>;
 }
 

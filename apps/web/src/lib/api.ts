@@ -19,18 +19,19 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const token = tokenStore.get();
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const method = init.method ?? 'GET';
   let res: Response;
   try {
-    res = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+    res = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   } catch {
-    throw new ApiError(0, 'NETWORK', 'network', null, null);
+    throw new ApiError(0, 'NETWORK', 'network', null, null, method);
   }
   const text = await res.text();
   const data: unknown = text ? safeJson(text) : null;
   if (!res.ok) {
     const e = (data ?? {}) as { code?: string; message?: string; details?: unknown; correlationId?: string };
     if (res.status === 401 && token) onUnauthorized();
-    throw new ApiError(res.status, e.code ?? 'ERROR', e.message ?? res.statusText, e.details ?? null, e.correlationId ?? null);
+    throw new ApiError(res.status, e.code ?? 'ERROR', e.message ?? res.statusText, e.details ?? null, e.correlationId ?? null, method);
   }
   return data as T;
 }

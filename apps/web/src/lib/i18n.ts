@@ -1,42 +1,47 @@
 import i18next from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import adminEn from '../locales/en/admin.json';
-import commonEn from '../locales/en/common.json';
-import proposalsEn from '../locales/en/proposals.json';
-import tasksEn from '../locales/en/tasks.json';
-import adminId from '../locales/id/admin.json';
-import commonId from '../locales/id/common.json';
-import proposalsId from '../locales/id/proposals.json';
-import tasksId from '../locales/id/tasks.json';
+import { chosenLanguage, Language, LANGUAGES, loadNamespace, NAMESPACES, rememberLanguage } from './language';
 
-export const LANGUAGES = ['id', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-const STORAGE_KEY = 'estafet.lang';
+export { LANGUAGES, type Language } from './language';
 
-/** Every string users read lives in these files, one namespace per area; Bahasa Indonesia is the default. */
-export const resources = {
-  id: { common: commonId, proposals: proposalsId, tasks: tasksId, admin: adminId },
-  en: { common: commonEn, proposals: proposalsEn, tasks: tasksEn, admin: adminEn },
-} as const;
+const initial = chosenLanguage();
 
-const stored = localStorage.getItem(STORAGE_KEY);
-const initial: Language = stored === 'en' ? 'en' : 'id';
-
-void i18next.use(initReactI18next).init({
-  resources,
-  lng: initial,
-  fallbackLng: 'id',
-  defaultNS: 'common',
-  ns: ['common', 'proposals', 'tasks', 'admin'],
-  // React escapes what it renders; i18next must not escape a second time.
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/**
+ * Settles once the chosen language's files are in (main.tsx renders then). Rendering earlier would
+ * suspend at the first namespace still on its way and mount the page a second time, fetching twice.
+ */
+export const i18nReady: Promise<unknown> = i18next
+  .use(initReactI18next)
+  // Each language's files are chunks of their own, fetched when that language is chosen: a reader
+  // downloads only the language they read. The shell's menu names every area, so the chosen
+  // language's namespaces are all fetched at start (a few kB compressed), in parallel.
+  .use(resourcesToBackend(loadNamespace))
+  .init({
+    lng: initial,
+    // Ask for the files at once, not after the rest of the app's code has run (start-language.ts has
+    // usually asked already).
+    initAsync: false,
+    supportedLngs: [...LANGUAGES],
+    // No fallback language: it would be fetched alongside the chosen one. Both languages have the
+    // same keys (locales.spec.ts).
+    fallbackLng: false,
+    defaultNS: 'common',
+    ns: [...NAMESPACES],
+    // React escapes what it renders; i18next must not escape a second time.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    // Should a namespace be missing still, a component waits (Suspense in main.tsx): never a bare key.
+    react: { useSuspense: true },
+  });
 document.documentElement.lang = initial;
+// <html lang> follows the language shown, once its files are in (changeLanguage waits for them).
+i18next.on('languageChanged', (lang) => {
+  document.documentElement.lang = lang;
+});
 
 export function setLanguage(lang: Language): void {
-  localStorage.setItem(STORAGE_KEY, lang);
-  document.documentElement.lang = lang;
+  rememberLanguage(lang);
   void i18next.changeLanguage(lang);
 }
 
