@@ -1,21 +1,43 @@
-import type { ReactNode } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { useAuth } from './lib/session';
+import { ReactNode, useEffect, useState } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
+import { Loading } from './components/page';
+import { landingPath } from './lib/landing';
+import { countOpenTasks, useAuth } from './lib/session';
 import { Layout } from './layout';
 import { AREAS } from './areas';
 import { SignInPage } from './features/auth/sign-in-page';
+import { NotFoundPage } from './not-found-page';
 
-/** Pages that need a signed-in person send everyone else to Masuk. */
+/**
+ * Pages that need a signed-in person send everyone else to Masuk, remembering the page asked for
+ * (a deep link, or the page a session expired on), so that signing in returns there; not the page
+ * someone pressed Keluar on, which is not where the next person to sign in wants to be.
+ */
 function RequireUser({ children }: { children: ReactNode }) {
-  const { user } = useAuth();
-  return user ? children : <Navigate to="/masuk" replace />;
+  const { user, signedOutOnPurpose } = useAuth();
+  const { pathname, search, hash } = useLocation();
+  if (user) return children;
+  return <Navigate to="/masuk" replace state={signedOutOnPurpose ? null : { from: `${pathname}${search}${hash}` }} />;
 }
 
+/** The start page: each person lands on their own work (lib/landing.ts). */
 function Home() {
   const { user } = useAuth();
+  const [target, setTarget] = useState<string | null>(null);
+  useEffect(() => {
+    if (!user) return;
+    let current = true;
+    if (user.roles.includes('admin')) setTarget(landingPath(user.roles, null));
+    else
+      void countOpenTasks()
+        .catch(() => null)
+        .then((count) => current && setTarget(landingPath(user.roles, count)));
+    return () => {
+      current = false;
+    };
+  }, [user]);
   if (!user) return <Navigate to="/masuk" replace />;
-  const home = AREAS.find((a) => a.home)?.home;
-  return home ? <Navigate to={home} replace /> : null;
+  return target ? <Navigate to={target} replace /> : <Loading />;
 }
 
 const router = createBrowserRouter([
@@ -25,7 +47,7 @@ const router = createBrowserRouter([
       { path: '/', element: <Home /> },
       { path: '/masuk', element: <SignInPage /> },
       ...AREAS.flatMap((a) => a.routes).map((r) => ({ ...r, element: <RequireUser>{r.element}</RequireUser> })),
-      { path: '*', element: <Home /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);

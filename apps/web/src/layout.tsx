@@ -7,7 +7,7 @@ import { useAuth } from './lib/session';
 /** Header with the main navigation, the language toggle and who is signed in; the page below. */
 export function Layout() {
   const { t, i18n } = useTranslation();
-  const { user, signOut } = useAuth();
+  const { user, signOut, openTasks } = useAuth();
   const navigate = useNavigate();
   const other: Language = i18n.language === 'en' ? 'id' : 'en';
   return (
@@ -23,11 +23,19 @@ export function Layout() {
           <nav aria-label={t('nav.label')}>
             <ul>
               {AREAS.flatMap((a) => a.nav)
-                .filter((n) => !n.role || user.roles.includes(n.role))
+                .filter((n) => !n.role || user.roles.includes(n.role) || (n.count === 'openTasks' && (openTasks ?? 0) > 0))
                 .map((n) => (
                   <li key={n.to}>
                     <NavLink to={n.to} end={n.end}>
                       {t(n.label, { ns: n.namespace })}
+                      {n.count === 'openTasks' && openTasks !== null && openTasks > 0 ? (
+                        <>
+                          <span className="nav-count" aria-hidden="true" data-testid="open-task-count">
+                            {openTasks}
+                          </span>
+                          <span className="visually-hidden">{t('nav.openTasks', { count: openTasks })}</span>
+                        </>
+                      ) : null}
                     </NavLink>
                   </li>
                 ))}

@@ -28,6 +28,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/blocked-stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approvals whose current stage is blocked (its posts did not resolve, so nobody has a task), the longest blocked first */
+        get: operations["AdminController_blockedStages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/cycle-times": {
         parameters: {
             query?: never;
@@ -82,6 +99,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/stage-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every stage name of the chain templates, sorted: what the stage filters offer */
+        get: operations["AdminController_stageNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/summary": {
         parameters: {
             query?: never;
@@ -91,6 +125,23 @@ export interface paths {
         };
         /** Open work grouped by proposer unit and stage: open, overdue, escalated, stuck, vacant (nobody acts for the post), oldest */
         get: operations["AdminController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/summary.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same counts as GET /api/admin/summary, every unit × stage row, as a CSV file */
+        get: operations["AdminController_summaryCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -116,6 +167,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/tasks.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same list as GET /api/admin/tasks with the same filters, every matching row (up to the cap), as a CSV file */
+        get: operations["AdminController_tasksCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/tasks/reassign": {
         parameters: {
             query?: never;
@@ -130,6 +198,23 @@ export interface paths {
          * @description Each task is replaced by one for that person (same slot and due time), recorded with the administrator and the reason. The person decides in the capacity `disposisi` (refused by stages that require the definitive holder). The task then stays with them until decided or assigned again, whoever acts for the post meanwhile. Tasks already closed are skipped with a message.
          */
         post: operations["DispositionController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Week by week (Monday–Sunday, Asia/Jakarta): approver tasks opened and decided, and how many were open past their Jatuh Tempo at the end of each week */
+        get: operations["AdminController_trends"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -216,6 +301,23 @@ export interface paths {
         };
         /** How people sign in to this server: whether dev-login (pick a person, no password) is offered. The sign-in page asks this first. */
         get: operations["AuthController_methods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proposal categories, each with the chain template (its current version) and the stages it leads to */
+        get: operations["CategoriesController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -499,6 +601,26 @@ export interface paths {
         };
         /** Recompute the hash chain and name the first broken row, if any */
         get: operations["ProposalsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/record.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The record of a proposal as a PDF: its content, its chain, every row of the Riwayat (who, in what capacity, when, notes) and whether the Riwayat is intact
+         * @description In Bahasa Indonesia; times in the time zone asked for (tz), each named WIB, WITA or WIT.
+         */
+        get: operations["RecordPdfController_recordPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -891,6 +1013,11 @@ export interface components {
              * @example 273600
              */
             ageSeconds: number;
+            /**
+             * @description Whole working days (Monday–Friday, Asia/Jakarta) the task has been open (Lama terbuka)
+             * @example 2
+             */
+            ageWorkingDays: number;
             /** @example Yusuf Hakim */
             assigneeName: string | null;
             /**
@@ -963,6 +1090,8 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "approved" | "rejected" | "returned" | "reassigned" | "escalated" | "expired" | "cancelled";
+            /** @description Why the open task waits; null when it is on time, or closed */
+            stuckReason: components["schemas"]["StuckReasonView"] | null;
             /**
              * Format: uuid
              * @example 0b8a5a3e-3c1f-4f7e-9a53-51d2b8f0c6a1
@@ -1120,6 +1249,45 @@ export interface components {
              */
             devLogin: boolean;
         };
+        BlockedStagePageView: {
+            /** @description The longest blocked first */
+            items: components["schemas"]["BlockedStageView"][];
+            /** @example 1 */
+            page: number;
+            /** @example 20 */
+            pageSize: number;
+            /** @example 1 */
+            total: number;
+        };
+        BlockedStageView: {
+            /**
+             * @description What did not resolve, as the approver look-up said it
+             * @example unit 3f1c2a9e-5b7d-5e0a-9c41-2d8f6b7a1e03 has no head post
+             */
+            detail: string;
+            /**
+             * Format: uuid
+             * @example 6a2f9c1d-7e4b-4a8c-b3d2-1f0e9d8c7b6a
+             */
+            proposalId: string;
+            /** @example Satu Data Kesehatan dan Sosial */
+            proposalTitle: string;
+            /** @example 1 */
+            round: number;
+            /** @example 1 */
+            stageIndex: number;
+            /** @example Kepala Bidang */
+            stageName: string;
+            /** @description Always `blocked-stage`, since the stage was found blocked */
+            stuckReason: components["schemas"]["StuckReasonView"];
+            /**
+             * Format: uuid
+             * @example 3f1c2a9e-5b7d-5e0a-9c41-2d8f6b7a1e03
+             */
+            unitId: string;
+            /** @example Seksi Perizinan Usaha */
+            unitName: string;
+        };
         BrokenRowView: {
             /** @example 6f5e4d3c-2b1a-5098-8f7e-6d5c4b3a2918 */
             id: string;
@@ -1166,6 +1334,51 @@ export interface components {
             templateCode: string;
             /**
              * @description The version of the other template that claimed the category (taken-over) or took it over (given-up)
+             * @example 1
+             */
+            templateVersion: number;
+        };
+        CategoryListView: {
+            /** @description Claimed categories alphabetically, then the general one */
+            items: components["schemas"]["CategoryView"][];
+        };
+        CategoryStageView: {
+            /**
+             * @description When the stage applies; otherwise it is skipped
+             * @example {
+             *       "field": "budgetEstimate",
+             *       "op": "gte",
+             *       "value": 500000000
+             *     }
+             */
+            condition: components["schemas"]["StageConditionDto"] | null;
+            /**
+             * @description Index in the chain, from 0
+             * @example 0
+             */
+            index: number;
+            /** @example Kepala Seksi */
+            name: string;
+        };
+        CategoryView: {
+            /**
+             * @description The value of a proposal’s category
+             * @example pelayanan-publik
+             */
+            category: string;
+            /**
+             * @description The category for proposals no other category fits (umum); unless a template claims it, it goes to the default template
+             * @example false
+             */
+            general: boolean;
+            /** @description The stages in order; a stage whose condition does not hold is skipped */
+            stages: components["schemas"]["CategoryStageView"][];
+            /** @example inovasi-pelayanan-publik */
+            templateCode: string;
+            /** @example Inovasi Pelayanan Publik v1 */
+            templateName: string;
+            /**
+             * @description The version a proposal submitted now starts on
              * @example 1
              */
             templateVersion: number;
@@ -1367,37 +1580,42 @@ export interface components {
              */
             budgetEstimate?: number;
             /**
-             * @description Lower-case slug; also selects the chain template when none is named
+             * @description The routing category, a lower-case slug: it selects the chain template when none is named (GET /api/categories lists them with their chains). Required unless submit is false (a draft needs only a title)
              * @example pelayanan-publik
              */
-            category: string;
+            category?: string;
             /** @description Ids of other units taking part */
             collaboratingUnitIds?: string[];
             /**
-             * @example pelayanan-publik
+             * @description Bentuk inovasi per PP 38/2017 (what the innovation renews); describes the proposal and routes nothing, unlike category. Required unless submit is false (a draft needs only a title)
+             * @example tata-kelola
              * @enum {string}
              */
-            form: "tata-kelola" | "pelayanan-publik" | "lainnya";
+            form?: "tata-kelola" | "pelayanan-publik" | "lainnya";
             /** @example Memangkas waktu tunggu di loket. */
             goals?: string;
             indicators?: components["schemas"]["IndicatorDto"][];
             /**
+             * @description Required unless submit is false (a draft needs only a title)
              * @example kelompok
              * @enum {string}
              */
-            initiatorKind: "individu" | "kelompok" | "unit-kerja";
+            initiatorKind?: "individu" | "kelompok" | "unit-kerja";
             pilotPlan?: components["schemas"]["PilotPlanDto"];
-            /** @example Pemohon izin antre berjam-jam di loket tanpa kepastian waktu layanan. */
-            problem: string;
             /**
-             * @description Rancang bangun: the proposed change
+             * @description Required unless submit is false (a draft needs only a title)
+             * @example Pemohon izin antre berjam-jam di loket tanpa kepastian waktu layanan.
+             */
+            problem?: string;
+            /**
+             * @description Rancang bangun: the proposed change. Required unless submit is false (a draft needs only a title)
              * @example Nomor antrean diambil daring; notifikasi SMS saat giliran mendekat.
              */
-            proposedChange: string;
+            proposedChange?: string;
             /** @example Sebagian pemohon belum memiliki ponsel pintar. */
             risks?: string;
             /**
-             * @description Submit at once (default) or keep as a draft
+             * @description Submit at once (default; every required field then) or keep as a draft (only the title required)
              * @default true
              */
             submit: boolean;
@@ -1409,10 +1627,11 @@ export interface components {
             /** @example Antrean daring dan kanal SMS pengaduan perizinan */
             title: string;
             /**
+             * @description Jenis inovasi. Required unless submit is false (a draft needs only a title)
              * @example digital
              * @enum {string}
              */
-            type: "digital" | "non-digital";
+            type?: "digital" | "non-digital";
         };
         CreateTemplateDto: {
             /**
@@ -1589,6 +1808,16 @@ export interface components {
              * @example 70.25
              */
             p90Hours: number;
+            /**
+             * @description The stage's Batas Waktu (SLA, ISO-8601) in the chain templates of the decisions counted (the most common one); null when none has one
+             * @example P3D
+             */
+            sla: string | null;
+            /**
+             * @description The Batas Waktu in hours
+             * @example 72
+             */
+            slaHours: number | null;
             /** @example Kepala Bidang */
             stageName: string;
             /**
@@ -1620,6 +1849,16 @@ export interface components {
              * @example 70.25
              */
             p90Hours: number;
+            /**
+             * @description The stage's Batas Waktu (SLA, ISO-8601) in the chain templates of the decisions counted (the most common one); null when none has one
+             * @example P3D
+             */
+            sla: string | null;
+            /**
+             * @description The Batas Waktu in hours
+             * @example 72
+             */
+            slaHours: number | null;
             /** @example Kepala Bidang */
             stageName: string;
         };
@@ -2297,6 +2536,11 @@ export interface components {
             parentCode?: string | null;
         };
         InboxTaskView: {
+            /**
+             * @description Anggaran of the proposal, if it names one
+             * @example 75000000
+             */
+            budgetEstimate: number | null;
             /** @enum {string|null} */
             capacity: "definitif" | "plt" | "plh" | "delegate" | "disposisi" | null;
             /** Format: date-time */
@@ -2315,11 +2559,21 @@ export interface components {
             positionTitle: string;
             proposalId: string;
             proposalTitle: string;
+            /**
+             * @description Who wrote the proposal
+             * @example Rina Wulandari
+             */
+            proposerName: string | null;
             remindersSent: number;
             round: number;
             stageIndex: number;
             stageName: string;
             status: string;
+            /**
+             * @description The proposer's unit
+             * @example Dinas Penanaman Modal dan PTSP
+             */
+            unitName: string | null;
         };
         IndicatorDto: {
             /** @example 120 menit */
@@ -2782,7 +3036,10 @@ export interface components {
             benefits: string;
             /** @example 75000000 */
             budgetEstimate: number | null;
-            /** @example pelayanan-publik */
+            /**
+             * @description The routing category (it chose the chain); '' in a draft without one
+             * @example pelayanan-publik
+             */
             category: string;
             /** @description The stages (Tahapan) of the chain template version the proposal uses, in order, opened or not; a draft names a version now, and submitting it takes the latest version of that template */
             chain: components["schemas"]["ProposalChainView"] | null;
@@ -2809,7 +3066,10 @@ export interface components {
              * @example false
              */
             escalated: boolean;
-            /** @example pelayanan-publik */
+            /**
+             * @description Bentuk inovasi (PP 38/2017); '' in a draft without one
+             * @example tata-kelola
+             */
             form: string;
             /** @example Memangkas waktu tunggu di loket. */
             goals: string;
@@ -2825,7 +3085,10 @@ export interface components {
              *     ]
              */
             indicators: components["schemas"]["IndicatorDto"][];
-            /** @example kelompok */
+            /**
+             * @description '' in a draft without one
+             * @example kelompok
+             */
             initiatorKind: string;
             /**
              * @example {
@@ -2840,6 +3103,11 @@ export interface components {
             proposedChange: string;
             /** @example a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d */
             proposerId: string;
+            /**
+             * @description Who wrote the proposal (null only if the person no longer exists)
+             * @example Rina Wulandari
+             */
+            proposerName: string | null;
             /** @example Sebagian pemohon belum memiliki ponsel pintar. */
             risks: string;
             /**
@@ -2873,10 +3141,18 @@ export interface components {
             timeline: components["schemas"]["TimelineItemView"][];
             /** @example Antrean daring dan kanal SMS pengaduan perizinan */
             title: string;
-            /** @example digital */
+            /**
+             * @description Jenis inovasi; '' in a draft without one
+             * @example digital
+             */
             type: string;
             /** @example 5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170 */
             unitId: string;
+            /**
+             * @description The unit the proposal comes from (null only if the unit no longer exists)
+             * @example Dinas Penanaman Modal dan PTSP
+             */
+            unitName: string | null;
             /**
              * Format: date-time
              * @example 2026-03-02T08:15:00.000Z
@@ -2971,6 +3247,16 @@ export interface components {
              */
             sla?: string;
         };
+        StageNamesView: {
+            /**
+             * @description Every stage name of the chain templates (all versions), sorted
+             * @example [
+             *       "Kepala Bidang",
+             *       "Kepala Dinas Terkait"
+             *     ]
+             */
+            items: string[];
+        };
         StageStateView: {
             /** @example Kepala Bidang */
             name: string;
@@ -2985,6 +3271,25 @@ export interface components {
              * @enum {string}
              */
             state: "pending" | "open" | "approved" | "rejected" | "returned" | "skipped" | "blocked" | "stopped";
+        };
+        StuckReasonView: {
+            /**
+             * @description `no-holder`: nobody acts for the post (vacant, no Plt., Plh. or delegate). `acting-term-ended`: the Plt./Plh. who last acted for the post has ended and nobody took over. `escalation-cap-reached`: the task timed out after its last allowed Eskalasi. `escalation-unresolved`: the task timed out and no post to escalate to was found. `overdue`: past its Jatuh Tempo. `blocked-stage`: the stage's posts did not resolve, so it has no task (GET /api/admin/blocked-stages).
+             * @example no-holder
+             * @enum {string}
+             */
+            kind: "no-holder" | "acting-term-ended" | "escalation-cap-reached" | "escalation-unresolved" | "overdue" | "blocked-stage";
+            /**
+             * Format: date-time
+             * @description Since when the reason holds
+             * @example 2025-03-03T01:00:00.000Z
+             */
+            since: string;
+            /**
+             * @description Whole working days (Monday–Friday, Asia/Jakarta) since then
+             * @example 3
+             */
+            workingDays: number;
         };
         SummaryCounts: {
             /**
@@ -3323,6 +3628,52 @@ export interface components {
              */
             tokenType: "Bearer";
         };
+        TrendsView: {
+            /**
+             * @description The moment the counts refer to
+             * @example 2026-03-11T03:00:00.000Z
+             */
+            generatedAt: string;
+            /**
+             * @description The time zone the weeks are cut in
+             * @example Asia/Jakarta
+             */
+            timeZone: string;
+            /**
+             * Format: uuid
+             * @example null
+             */
+            unitId: string | null;
+            /** @description Oldest first; the last is the week under way */
+            weeks: components["schemas"]["TrendWeekView"][];
+        };
+        TrendWeekView: {
+            /**
+             * @description Tasks approved, rejected or returned in the week
+             * @example 9
+             */
+            decided: number;
+            /**
+             * @description Approver slots opened in the week (tasks replacing another by Eskalasi or a change of holder are not counted)
+             * @example 12
+             */
+            opened: number;
+            /**
+             * @description Tasks open and past their Jatuh Tempo at the end of the week (for the week under way: now)
+             * @example 3
+             */
+            overdue: number;
+            /**
+             * @description The next Monday 00:00, or now for the week under way (exclusive)
+             * @example 2026-03-08T17:00:00.000Z
+             */
+            weekEnd: string;
+            /**
+             * @description Monday 00:00 in Asia/Jakarta
+             * @example 2026-03-01T17:00:00.000Z
+             */
+            weekStart: string;
+        };
         UnitDetailView: {
             /** @description Direct children, by code */
             children: components["schemas"]["UnitView"][];
@@ -3462,14 +3813,15 @@ export interface components {
              */
             budgetEstimate?: number | null;
             /**
-             * @description Lower-case slug
+             * @description The routing category, a lower-case slug (GET /api/categories lists them with their chains)
              * @example pelayanan-publik
              */
             category?: string;
             /** @description Ids of other units taking part; replaces the whole list */
             collaboratingUnitIds?: string[];
             /**
-             * @example pelayanan-publik
+             * @description Bentuk inovasi per PP 38/2017 (what the innovation renews); routes nothing, unlike category
+             * @example tata-kelola
              * @enum {string}
              */
             form?: "tata-kelola" | "pelayanan-publik" | "lainnya";
@@ -3641,6 +3993,94 @@ export interface operations {
                      *           "field": "actor",
                      *           "messages": [
                      *             "actor must be a UUID (a person id)"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "correlationId": "9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Postgres or Temporal is unavailable or did not answer in time (SERVICE_UNAVAILABLE); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AdminController_blockedStages: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Only proposals of this unit (the proposer's unit) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockedStagePageView"];
+                };
+            };
+            /** @description No valid bearer token: missing, malformed, expired, forged, or its person no longer exists (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller is not an administrator. Without the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "ROLE_REQUIRED",
+                     *       "message": "This action needs the role: admin.",
+                     *       "correlationId": "9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid query (field paths in details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields.",
+                     *       "details": [
+                     *         {
+                     *           "field": "olderThan",
+                     *           "messages": [
+                     *             "olderThan must be an ISO-8601 duration of weeks, days, hours, minutes or seconds (e.g. P7D, PT12H), at most P3650D"
                      *           ]
                      *         }
                      *       ],
@@ -4012,6 +4452,63 @@ export interface operations {
             };
         };
     };
+    AdminController_stageNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageNamesView"];
+                };
+            };
+            /** @description No valid bearer token: missing, malformed, expired, forged, or its person no longer exists (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller is not an administrator. Without the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "ROLE_REQUIRED",
+                     *       "message": "This action needs the role: admin.",
+                     *       "correlationId": "9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Postgres or Temporal is unavailable or did not answer in time (SERVICE_UNAVAILABLE); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     AdminController_summary: {
         parameters: {
             query?: {
@@ -4019,6 +4516,8 @@ export interface operations {
                 olderThan?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description Only proposals of this unit (the proposer's unit) */
+                unitId?: string;
             };
             header?: never;
             path?: never;
@@ -4100,6 +4599,84 @@ export interface operations {
             };
         };
     };
+    AdminController_summaryCsv: {
+        parameters: {
+            query?: {
+                /** @description Open tasks older than this count as stuck (ISO-8601, W/D/H/M/S, at most P3650D) */
+                olderThan?: string;
+                /** @description Only proposals of this unit (the proposer's unit) */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (RFC 4180, UTF-8 with a byte order mark, CRLF line ends), a header row of field names, at most 10000 rows */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example unitId,unitName,stageName,open,overdue,escalated,stuck,vacant,oldestAgeSeconds
+                     *     …
+                     */
+                    "text/csv": unknown;
+                };
+            };
+            /** @description No valid bearer token: missing, malformed, expired, forged, or its person no longer exists (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller is not an administrator. Without the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "ROLE_REQUIRED",
+                     *       "message": "This action needs the role: admin.",
+                     *       "correlationId": "9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid query (field paths in details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Postgres or Temporal is unavailable or did not answer in time (SERVICE_UNAVAILABLE); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     AdminController_tasks: {
         parameters: {
             query?: {
@@ -4115,8 +4692,8 @@ export interface operations {
                 stage?: string;
                 /** @description Only tasks of proposals of this unit (the proposer's unit) */
                 unitId?: string;
-                /** @description `overdue`: open tasks past their due time (Jatuh Tempo), most overdue first. `escalated`: open tasks created by an escalation (Eskalasi), plus closed ones with includeClosed=true. `stuck`: open tasks created longer ago than `olderThan`, oldest first. `open`: all open tasks, earliest due first. `vacant`: open tasks nobody holds (assignee null: the post is vacant and no Plt., Plh. or delegate acts for it), oldest first. */
-                view?: "overdue" | "escalated" | "stuck" | "open" | "vacant";
+                /** @description `overdue`: open tasks past their due time (Jatuh Tempo), most overdue first. `escalated`: open tasks created by an escalation (Eskalasi), plus closed ones with includeClosed=true. `stuck`: open tasks created longer ago than `olderThan`, oldest first. `open`: all open tasks, earliest due first. `vacant`: open tasks nobody holds (assignee null: the post is vacant and no Plt., Plh. or delegate acts for it), oldest first. `attention`: open tasks nobody holds or past their due time, the longest waiting first. */
+                view?: "overdue" | "escalated" | "stuck" | "open" | "vacant" | "attention";
             };
             header?: never;
             path?: never;
@@ -4182,6 +4759,92 @@ export interface operations {
                      *       "correlationId": "9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c"
                      *     }
                      */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Postgres or Temporal is unavailable or did not answer in time (SERVICE_UNAVAILABLE); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AdminController_tasksCsv: {
+        parameters: {
+            query?: {
+                /** @description For view=escalated: also list escalation tasks that are closed */
+                includeClosed?: boolean;
+                /** @description For view=stuck: tasks open longer than this ISO-8601 duration (W/D/H/M/S, at most P3650D) */
+                olderThan?: string;
+                /** @description Only tasks addressed to this post */
+                positionId?: string;
+                /** @description Only tasks of the stage with this name */
+                stage?: string;
+                /** @description Only tasks of proposals of this unit (the proposer's unit) */
+                unitId?: string;
+                /** @description `overdue`: open tasks past their due time (Jatuh Tempo), most overdue first. `escalated`: open tasks created by an escalation (Eskalasi), plus closed ones with includeClosed=true. `stuck`: open tasks created longer ago than `olderThan`, oldest first. `open`: all open tasks, earliest due first. `vacant`: open tasks nobody holds (assignee null: the post is vacant and no Plt., Plh. or delegate acts for it), oldest first. `attention`: open tasks nobody holds or past their due time, the longest waiting first. */
+                view?: "overdue" | "escalated" | "stuck" | "open" | "vacant" | "attention";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (RFC 4180, UTF-8 with a byte order mark, CRLF line ends), a header row of field names, at most 10000 rows */
+            200: {
+                headers: {
+                    /** @description attachment; filename="…csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example taskId,proposalId,proposalTitle,…,stuckReason,stuckSince,stuckWorkingDays
+                     *     …
+                     */
+                    "text/csv": unknown;
+                };
+            };
+            /** @description No valid bearer token: missing, malformed, expired, forged, or its person no longer exists (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller is not an administrator. Without the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "ROLE_REQUIRED",
+                     *       "message": "This action needs the role: admin.",
+                     *       "correlationId": "9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid query (field paths in details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
@@ -4294,6 +4957,94 @@ export interface operations {
                      *         "windowSeconds": 60,
                      *         "retryAfterSeconds": 42
                      *       },
+                     *       "correlationId": "9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Postgres or Temporal is unavailable or did not answer in time (SERVICE_UNAVAILABLE); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    AdminController_trends: {
+        parameters: {
+            query?: {
+                /** @description Only proposals of this unit (the proposer's unit) */
+                unitId?: string;
+                /** @description How many weeks back, the week under way included */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendsView"];
+                };
+            };
+            /** @description No valid bearer token: missing, malformed, expired, forged, or its person no longer exists (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The caller is not an administrator. Without the role admin (ROLE_REQUIRED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "code": "ROLE_REQUIRED",
+                     *       "message": "This action needs the role: admin.",
+                     *       "correlationId": "9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid query (field paths in details) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "code": "VALIDATION_FAILED",
+                     *       "message": "The request has invalid fields.",
+                     *       "details": [
+                     *         {
+                     *           "field": "weeks",
+                     *           "messages": [
+                     *             "weeks must not be greater than 52"
+                     *           ]
+                     *         }
+                     *       ],
                      *       "correlationId": "9f3b2c1a-7d6e-4f5a-8b9c-0d1e2f3a4b5c"
                      *     }
                      */
@@ -4656,6 +5407,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthMethodsDto"];
+                };
+            };
+            /** @description Postgres or Temporal is unavailable or did not answer in time (SERVICE_UNAVAILABLE); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CategoriesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryListView"];
+                };
+            };
+            /** @description No valid bearer token: missing, malformed, expired, forged, or its person no longer exists (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Postgres or Temporal is unavailable or did not answer in time (SERVICE_UNAVAILABLE); retry after Retry-After seconds */
@@ -6647,6 +7437,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationView"];
+                };
+            };
+            /** @description The request cannot be read: a path whose percent-encoding is broken (BAD_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token: missing, malformed, expired, forged, or its person no longer exists (UNAUTHORIZED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only the proposer, its approvers and administrators may read a proposal (NOT_INVOLVED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No proposal has this id (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED): details name each field, parameter or header */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Postgres or Temporal is unavailable or did not answer in time (SERVICE_UNAVAILABLE); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    RecordPdfController_recordPdf: {
+        parameters: {
+            query?: {
+                /** @description The Indonesian time zone the times are printed in, each named: WIB (Asia/Jakarta), WITA (Asia/Makassar), WIT (Asia/Jayapura) */
+                tz?: "Asia/Jakarta" | "Asia/Makassar" | "Asia/Jayapura";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF file, to be saved (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    /** @description attachment; filename="riwayat-usulan-<id>.pdf" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description The request cannot be read: a path whose percent-encoding is broken (BAD_REQUEST) */

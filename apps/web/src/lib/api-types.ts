@@ -31,9 +31,13 @@ export type ChainStageView = Schemas['ChainStageView'];
 export type StageStateView = Schemas['StageStateView'];
 export type HistoryEventView = Schemas['HistoryEventView'];
 export type VerificationView = Schemas['VerificationView'];
+export type ProposalVersionView = Schemas['ProposalVersionView'];
 export type CreateProposalDto = Schemas['CreateProposalDto'];
 export type IndicatorDto = Schemas['IndicatorDto'];
 export type AttachmentDto = Schemas['AttachmentDto'];
+export type CategoryListView = Schemas['CategoryListView'];
+export type CategoryView = Schemas['CategoryView'];
+export type CategoryStageView = Schemas['CategoryStageView'];
 
 // Tasks and delegations
 export type InboxTaskView = Schemas['InboxTaskView'];
@@ -60,6 +64,13 @@ export type AppointmentChangeView = Schemas['AppointmentChangeView'];
 // Administration
 export type AdminTaskView = Schemas['AdminTaskView'];
 export type AdminTaskPageView = Schemas['AdminTaskPageView'];
+export type StuckReasonView = Schemas['StuckReasonView'];
+export type StuckReasonKind = StuckReasonView['kind'];
+export type BlockedStageView = Schemas['BlockedStageView'];
+export type BlockedStagePageView = Schemas['BlockedStagePageView'];
+export type StageNamesView = Schemas['StageNamesView'];
+export type TrendsView = Schemas['TrendsView'];
+export type TrendWeekView = Schemas['TrendWeekView'];
 export type AssignTasksView = Schemas['AssignTasksView'];
 export type AssignOutcomeView = Schemas['AssignOutcomeView'];
 export type SummaryPageView = Schemas['SummaryPageView'];

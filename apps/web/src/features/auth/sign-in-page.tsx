@@ -1,11 +1,12 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ErrorMessage } from '@apps/web/src/components/error-message';
 import { Loading, Page } from '@apps/web/src/components/page';
 import { api } from '@apps/web/src/lib/api';
 import type { AuthMethodsDto, DevPersonDto } from '@apps/web/src/lib/api-types';
-import { useAuth } from '@apps/web/src/lib/session';
+import { landingPath, returnPath } from '@apps/web/src/lib/landing';
+import { countOpenTasks, useAuth } from '@apps/web/src/lib/session';
 
 /**
  * Masuk. Where the server offers dev-login (DEV_LOGIN=true) a person is picked from a list; elsewhere
@@ -46,6 +47,7 @@ function DevSignIn() {
   const { t } = useTranslation();
   const { signIn } = useAuth();
   const navigate = useNavigate();
+  const location = useLocation();
   const [people, setPeople] = useState<DevPersonDto[] | null>(null);
   const [search, setSearch] = useState('');
   const [nip, setNip] = useState('');
@@ -77,8 +79,12 @@ function DevSignIn() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(nip);
-      void navigate('/usulan');
+      const user = await signIn(nip);
+      // Back to the page asked for (a link from a message, a colleague, a new tab), else to the
+      // person's own work. Replace Masuk in the history: Back should not lead to it again.
+      const back = returnPath(location.state);
+      const openTasks = back || user.roles.includes('admin') ? null : await countOpenTasks().catch(() => null);
+      void navigate(back ?? landingPath(user.roles, openTasks), { replace: true });
     } catch (err) {
       setError(err);
     } finally {

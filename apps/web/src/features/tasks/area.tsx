@@ -1,12 +1,11 @@
+import { lazyPage } from '@apps/web/src/components/lazy-page';
 import type { Area } from '@apps/web/src/lib/area';
-import { DelegationsPage } from './delegations-page';
-import { MyTasksPage } from './my-tasks-page';
 
 /** Tugas Saya (the approver's inbox and decisions) and Pelimpahan (delegating while away). */
 export const tasksArea: Area = {
   routes: [
-    { path: '/tugas', element: <MyTasksPage /> },
-    { path: '/tugas/pelimpahan', element: <DelegationsPage /> },
+    { path: '/tugas', element: lazyPage(async () => (await import('./my-tasks-page')).MyTasksPage) },
+    { path: '/tugas/pelimpahan', element: lazyPage(async () => (await import('./delegations-page')).DelegationsPage) },
   ],
-  nav: [{ to: '/tugas', label: 'nav.myTasks', namespace: 'tasks', role: 'approver' }],
+  nav: [{ to: '/tugas', label: 'nav.myTasks', namespace: 'tasks', role: 'approver', count: 'openTasks' }],
 };

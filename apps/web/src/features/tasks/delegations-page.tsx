@@ -47,7 +47,7 @@ export function DelegationsPage() {
       <p role="status" className={notice ? 'alert alert-ok' : 'visually-hidden'}>
         {notice}
       </p>
-      <ErrorMessage error={me.error} ns="tasks" />
+      <ErrorMessage error={me.error} ns="tasks" onRetry={me.reload} />
       {me.loading ? <Loading /> : null}
       {me.data ? (
         me.data.activeAppointments.length === 0 ? (
@@ -65,11 +65,11 @@ export function DelegationsPage() {
       ) : null}
 
       <h2>{t('delegations.given')}</h2>
-      <ErrorMessage error={given.error ?? revokeError} ns="tasks" />
+      <ErrorMessage error={given.error ?? revokeError} ns="tasks" onRetry={given.error ? given.reload : undefined} />
       {given.data ? <DelegationTable items={given.data.items} other="delegate" onRevoke={(d) => void revoke(d)} caption={t('delegations.given')} /> : null}
 
       <h2>{t('delegations.received')}</h2>
-      <ErrorMessage error={received.error} ns="tasks" />
+      <ErrorMessage error={received.error} ns="tasks" onRetry={received.reload} />
       {received.data ? <DelegationTable items={received.data.items} other="delegator" caption={t('delegations.received')} /> : null}
     </Page>
   );

@@ -1,4 +1,4 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '@apps/web/src/components/error-message';
@@ -6,15 +6,16 @@ import { useQueryState } from '@apps/web/src/components/forms';
 import { Loading, Page } from '@apps/web/src/components/page';
 import { Pager } from '@apps/web/src/components/pager';
 import { query } from '@apps/web/src/lib/api';
-import type { Decision, DelegationPageView, InboxTaskView, TaskPageView } from '@apps/web/src/lib/api-types';
+import type { DelegationPageView, TaskPageView } from '@apps/web/src/lib/api-types';
+import { useAuth } from '@apps/web/src/lib/session';
 import { useApi } from '@apps/web/src/lib/use-api';
 import { TaskCard } from './task-card';
 
 const PAGE_SIZE = 20;
 
 /**
- * Tugas Saya: the open tasks of the posts I act for, soonest due first, each with its decision form;
- * or the tasks I decided, newest first.
+ * Tugas Saya: the open tasks of the posts I act for, soonest due first, each opening its proposal to
+ * decide there; or the tasks I decided, newest first.
  */
 export function MyTasksPage() {
   const { t } = useTranslation('tasks');
@@ -23,7 +24,7 @@ export function MyTasksPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const q = params.get('q') ?? '';
   const [search, setSearch] = useState(q);
-  const [notice, setNotice] = useState('');
+  const { refreshOpenTasks } = useAuth();
   const tasks = useApi<TaskPageView>(`/api/tasks${query({ status: view === 'done' ? 'done' : undefined, q, page, pageSize: PAGE_SIZE })}`);
   // Who I stand in for, so a delegated task says "Pelimpahan dari <name>".
   const received = useApi<DelegationPageView>('/api/delegations?role=received&current=true&pageSize=100');
@@ -33,19 +34,17 @@ export function MyTasksPage() {
     for (const d of received.data?.items ?? []) if (Date.parse(d.startsAt) <= now) map.set(d.positionId, d.delegatorName);
     return map;
   }, [received.data]);
+  // The menu's count follows what this page reads (a task may have arrived or left meanwhile).
+  const openTotal = view === 'open' && !q ? tasks.data?.total : undefined;
+  useEffect(() => {
+    if (openTotal !== undefined) refreshOpenTasks();
+  }, [openTotal, refreshOpenTasks]);
 
   const submitSearch = (e: FormEvent) => {
     e.preventDefault();
     go({ q: search.trim() || null, page: null });
   };
-  const switchView = () => {
-    setNotice('');
-    setSearch('');
-  };
-  const decided = (task: InboxTaskView, decision: Decision) => {
-    setNotice(t(`decide.done.${decision}`, { title: task.proposalTitle }));
-    tasks.reload();
-  };
+  const switchView = () => setSearch('');
 
   return (
     <Page
@@ -69,10 +68,7 @@ export function MyTasksPage() {
         <input id="task-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <button type="submit">{t('myTasks.searchButton')}</button>
       </form>
-      <p role="status" className={notice ? 'alert alert-ok' : 'visually-hidden'}>
-        {notice}
-      </p>
-      <ErrorMessage error={tasks.error} ns="tasks" />
+      <ErrorMessage error={tasks.error} ns="tasks" onRetry={tasks.reload} />
       {tasks.loading ? <Loading /> : null}
       {tasks.data ? (
         <>
@@ -83,7 +79,7 @@ export function MyTasksPage() {
             <ul className="task-list">
               {tasks.data.items.map((task) => (
                 <li key={task.id}>
-                  <TaskCard task={task} delegator={delegators.get(task.positionId) ?? null} onDecided={(d) => decided(task, d)} />
+                  <TaskCard task={task} delegator={delegators.get(task.positionId) ?? null} />
                 </li>
               ))}
             </ul>

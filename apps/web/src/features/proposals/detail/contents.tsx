@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProposalView, UnitView } from '@apps/web/src/lib/api-types';
 import { useMoney } from '@apps/web/src/lib/format';
+import { categoryLabelKey, humanizeSlug } from '../form/proposal-form';
 import { NS } from '../proposal-values';
 
 /** Isi usulan: what the proposer wrote, field by field. */
@@ -10,6 +11,8 @@ export function Contents({ proposal: p, units }: { proposal: ProposalView; units
   const unitName = (id: string) => units?.find((u) => u.id === id)?.name ?? id;
   const none = <span className="muted">{t('detail.notGiven')}</span>;
   const textOr = (value: string) => (value.trim() ? <p className="prose">{value}</p> : none);
+  // A title-only draft leaves the choices empty: say so rather than show nothing.
+  const choice = (group: 'type' | 'form' | 'initiatorKind', value: string) => (value ? t(`values.${group}.${value}`, { defaultValue: value }) : none);
   return (
     <section aria-labelledby="contents-title">
       <h2 id="contents-title">{t('detail.contents')}</h2>
@@ -27,16 +30,16 @@ export function Contents({ proposal: p, units }: { proposal: ProposalView; units
           <dd>
             <ul className="plain">
               <li>
-                {t('fields.category')}: <code>{p.category}</code>
+                {t('fields.category')}: {p.category ? t(categoryLabelKey(p.category), { defaultValue: humanizeSlug(p.category) }) : none}
               </li>
               <li>
-                {t('fields.type')}: {t(`values.type.${p.type}`, { defaultValue: p.type })}
+                {t('fields.type')}: {choice('type', p.type)}
               </li>
               <li>
-                {t('fields.form')}: {t(`values.form.${p.form}`, { defaultValue: p.form })}
+                {t('fields.form')}: {choice('form', p.form)}
               </li>
               <li>
-                {t('fields.initiatorKind')}: {t(`values.initiatorKind.${p.initiatorKind}`, { defaultValue: p.initiatorKind })}
+                {t('fields.initiatorKind')}: {choice('initiatorKind', p.initiatorKind)}
               </li>
             </ul>
           </dd>

@@ -4,7 +4,7 @@ import type { CustodyEntryView, ProposalView, TaskSummaryView } from '@apps/web/
 import { Due, Holder, isOverdue } from '../holder';
 import { NS } from '../proposal-values';
 
-/** The summary of a proposal: status, current stage, who holds it now, Jatuh Tempo, round, version, chain and dates. */
+/** The summary of a proposal: status, who proposed it from which unit, current stage, who holds it now, Jatuh Tempo, round, version, chain and dates. */
 export function ProposalFacts({ proposal: p, openTasks, custody }: { proposal: ProposalView; openTasks: TaskSummaryView[]; custody: Map<string, CustodyEntryView> }) {
   const { t } = useTranslation(NS);
   const earliestDue = openTasks.map((task) => task.dueAt).filter((d): d is string => d !== null).sort()[0] ?? null;
@@ -17,6 +17,14 @@ export function ProposalFacts({ proposal: p, openTasks, custody }: { proposal: P
             <StatusBadge status={p.status} />
             {p.escalated ? <span className="badge badge-escalated">{t('list.escalated')}</span> : null}
           </dd>
+        </div>
+        <div>
+          <dt>{t('detail.facts.proposer')}</dt>
+          <dd data-testid="proposal-proposer">{p.proposerName ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.facts.unit')}</dt>
+          <dd data-testid="proposal-unit">{p.unitName ?? '—'}</dd>
         </div>
         {p.currentStageName && !['draft', 'withdrawn'].includes(p.status) ? (
           <div>
