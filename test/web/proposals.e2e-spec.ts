@@ -141,7 +141,7 @@ describe('web app: the proposer pages', () => {
     await page.getByLabel('Rancang bangun').fill('Nomor antrean diambil daring; notifikasi SMS saat giliran mendekat.');
     await page.getByLabel('Tujuan').fill('Memangkas waktu tunggu di loket.');
     await page.getByLabel('Manfaat').fill('Pemohon menunggu dari rumah.');
-    await page.getByLabel('Kategori').fill('pelayanan-publik');
+    await page.getByLabel('Kategori usulan').selectOption('pelayanan-publik');
     await page.getByLabel('Jenis inovasi').selectOption('digital');
     await page.getByLabel('Bentuk inovasi').selectOption('pelayanan-publik');
     await page.getByLabel('Inisiator').selectOption('kelompok');
@@ -253,6 +253,167 @@ describe('web app: the proposer pages', () => {
     expect(errors).toEqual([]);
   });
 
+  describe('the form: categories and their chains, amounts as written, drafts, Enter, leaving unsaved text', () => {
+    const apiPosts = (page: Page) => {
+      const posts: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/proposals') posts.push(r.url());
+      });
+      return posts;
+    };
+
+    it.each<Viewport>(['desktop', 'phone'])('shows the chain a category leads to, reads "Rp 75 juta" as 75.000.000 and saves it in a draft (%s)', async (viewport) => {
+      const { page, errors } = await openPage(browser, baseUrl, viewport);
+      await signIn(page, RINA_NIP);
+      await page.goto('/usulan/baru');
+      await page.getByRole('heading', { level: 1, name: 'Usulan Baru' }).waitFor();
+      const category = page.getByLabel('Kategori usulan');
+      await eventually(async () => (await category.locator('option').count()) > 2, 10_000, 'the categories');
+      expect(await category.locator('option[value="pelayanan-publik"]').innerText()).toBe('Pelayanan publik — rantai Inovasi Pelayanan Publik v1');
+      expect(await category.locator('option').last().getAttribute('value')).toBe('umum');
+      expect(await page.getByTestId('chain-preview').count()).toBe(0);
+
+      await category.selectOption('pelayanan-publik');
+      const chain = page.getByTestId('chain-preview');
+      await chain.waitFor();
+      expect(await chain.innerText()).toContain('Usulan akan melalui rantai persetujuan Inovasi Pelayanan Publik v1');
+      expect(await chain.locator('li').allInnerTexts()).toEqual(PUBLIC_SERVICE_STAGES);
+      await category.selectOption('umum');
+      await eventually(async () => (await chain.innerText()).includes('Persetujuan Sederhana v1'), 5_000, 'the general chain');
+      await category.selectOption('pelayanan-publik');
+
+      // Bentuk inovasi is something else than the category: its own words, and it routes nothing.
+      expect(await page.getByLabel('Bentuk inovasi').locator('option[value="pelayanan-publik"]').innerText()).toBe('Inovasi pelayanan publik');
+
+      const budget = page.getByLabel('Perkiraan anggaran');
+      const reading = page.getByTestId('budget-reading');
+      await budget.fill('tujuh puluh lima juta');
+      await budget.press('Tab');
+      expect(await reading.innerText()).toBe('Tidak terbaca sebagai jumlah rupiah. Tulis misalnya 75.000.000, Rp 75 juta, atau 1,5 miliar.');
+      expect(await budget.getAttribute('aria-invalid')).toBe('true');
+      await budget.fill('Rp 75 juta');
+      expect(await reading.innerText()).toBe('Terbaca: Rp 75.000.000 (Rp 75 juta)');
+      await budget.press('Tab');
+      expect(await budget.inputValue()).toBe('Rp 75.000.000');
+      await screenshot(page, 'usulan-baru-kategori-anggaran', viewport);
+
+      const title = `Kategori dan anggaran ${viewport} ${run}`;
+      await page.getByLabel('Judul usulan').fill(title);
+      await page.getByRole('button', { name: 'Simpan Draf' }).click();
+      await page.waitForURL(/\/usulan\/[0-9a-f-]{36}\/ubah$/);
+      await page.getByRole('status').filter({ hasText: 'Draf tersimpan.' }).waitFor();
+      const id = /\/usulan\/([0-9a-f-]{36})\/ubah$/.exec(page.url())![1]!;
+      expect((await rina.get(`/api/proposals/${id}`).expect(200)).body).toMatchObject({
+        status: 'draft', title, category: 'pelayanan-publik', budgetEstimate: 75000000, problem: '', type: '', chain: { code: 'inovasi-pelayanan-publik' },
+      });
+      expect(await page.getByLabel('Perkiraan anggaran').inputValue()).toBe('Rp 75.000.000');
+      await page.getByTestId('chain-preview').waitFor();
+      await screenshot(page, 'ubah-draf-kategori', viewport);
+      expect(errors).toEqual([]);
+    });
+
+    it('saves a draft with only a title; Enter in a one-line field sends nothing, in a text area it starts a line; Ajukan still needs everything', async () => {
+      const { page, errors } = await openPage(browser, baseUrl);
+      const posts = apiPosts(page);
+      await signIn(page, RINA_NIP);
+      await page.goto('/usulan/baru');
+      await page.getByRole('heading', { level: 1, name: 'Usulan Baru' }).waitFor();
+      await page.getByText(/^Draf cukup dengan judul\./).waitFor();
+
+      const title = `Hanya judul ${run}`;
+      await page.getByLabel('Judul usulan').fill(title);
+      await page.getByLabel('Judul usulan').press('Enter');
+      await page.getByLabel('Lama uji coba').fill('3');
+      await page.getByLabel('Lama uji coba').press('Enter');
+      await page.locator('#f-indicators-0-name').press('Enter');
+      await page.getByLabel('Permasalahan').fill('Baris pertama');
+      await page.getByLabel('Permasalahan').press('Enter');
+      await page.getByLabel('Permasalahan').pressSequentially('baris kedua');
+      expect(await page.getByLabel('Permasalahan').inputValue()).toBe('Baris pertama\nbaris kedua');
+      await page.waitForLoadState('networkidle');
+      expect(posts).toEqual([]);
+      expect(page.url()).toMatch(/\/usulan\/baru$/);
+      expect(await page.getByTestId('error-summary').count()).toBe(0);
+
+      // Simpan Draf with only a title (the rest emptied again).
+      await page.getByLabel('Permasalahan').fill('');
+      await page.getByLabel('Lama uji coba').fill('');
+      await page.getByRole('button', { name: 'Simpan Draf' }).click();
+      await page.waitForURL(/\/usulan\/[0-9a-f-]{36}\/ubah$/);
+      await page.getByRole('status').filter({ hasText: 'Draf tersimpan.' }).waitFor();
+      expect(posts).toHaveLength(1);
+      const id = /\/usulan\/([0-9a-f-]{36})\/ubah$/.exec(page.url())![1]!;
+      expect((await rina.get(`/api/proposals/${id}`).expect(200)).body).toMatchObject({ status: 'draft', title, problem: '', proposedChange: '', category: '', type: '', form: '', initiatorKind: '' });
+
+      // Ajukan: the form says what is missing, field by field, and nothing is submitted.
+      await page.getByRole('button', { name: 'Ajukan', exact: true }).click();
+      const summary = page.getByTestId('error-summary');
+      await summary.waitFor();
+      for (const label of ['Permasalahan', 'Rancang bangun', 'Kategori usulan', 'Jenis inovasi', 'Bentuk inovasi', 'Inisiator']) expect(await summary.innerText()).toContain(label);
+      expect(await page.locator('#f-category-error').innerText()).toBe('Pilih salah satu.');
+      expect((await rina.get(`/api/proposals/${id}`).expect(200)).body.status).toBe('draft');
+      await screenshot(page, 'ubah-draf-judul-saja', 'desktop');
+      expect(errors).toEqual([]);
+    });
+
+    it('asks before leaving the form with unsaved text (stay or leave, in either language) and when the tab closes', async () => {
+      const { page, errors } = await openPage(browser, baseUrl);
+      await signIn(page, RINA_NIP);
+      const nav = page.getByRole('navigation');
+      // Nothing typed: leaving asks nothing.
+      await page.goto('/usulan/baru');
+      await page.getByRole('heading', { level: 1, name: 'Usulan Baru' }).waitFor();
+      await nav.getByRole('link', { name: 'Usulan Saya' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Usulan Saya' }).waitFor();
+
+      await nav.getByRole('link', { name: 'Usulan Baru' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Usulan Baru' }).waitFor();
+      await page.getByLabel('Judul usulan').fill(`Belum disimpan ${run}`);
+      await page.getByLabel('Rancang bangun').fill('Sebagian gagasan');
+      await nav.getByRole('link', { name: 'Usulan Saya' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Tinggalkan halaman ini?' });
+      await dialog.waitFor();
+      expect(await dialog.innerText()).toContain('Ada isian yang belum disimpan.');
+      expect(await page.evaluate('document.activeElement && document.activeElement.textContent')).toBe('Tetap di halaman ini');
+      await screenshot(page, 'usulan-baru-tinggalkan', 'desktop');
+      await dialog.getByRole('button', { name: 'Tetap di halaman ini' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      expect(page.url()).toMatch(/\/usulan\/baru$/);
+      expect(await page.getByLabel('Judul usulan').inputValue()).toBe(`Belum disimpan ${run}`);
+
+      // Escape stays too; in English the dialog reads in English.
+      await page.getByRole('link', { name: 'Batal' }).click();
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      expect(page.url()).toMatch(/\/usulan\/baru$/);
+      await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'New Proposal' }).waitFor();
+      await nav.getByRole('link', { name: 'My Proposals' }).click();
+      const english = page.getByRole('dialog', { name: 'Leave this page?' });
+      await english.waitFor();
+      expect(await english.innerText()).toContain('Some of what you typed is not saved.');
+      await english.getByRole('button', { name: 'Leave without saving' }).click();
+      await page.getByRole('heading', { level: 1, name: 'My Proposals' }).waitFor();
+      await page.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click();
+
+      // Closing or reloading the tab: the page asks the browser to ask (its beforeunload handler
+      // cancels the event) only while something is unsaved. The event is dispatched here because a
+      // real closing dialog takes the headless browser down with it.
+      const unloadCancelled = () =>
+        page.evaluate<boolean>(`(() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; })()`);
+      await nav.getByRole('link', { name: 'Usulan Baru' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Usulan Baru' }).waitFor();
+      expect(await unloadCancelled()).toBe(false);
+      await page.getByLabel('Judul usulan').fill(`Belum disimpan juga ${run}`);
+      expect(await unloadCancelled()).toBe(true);
+      await page.getByLabel('Judul usulan').fill('');
+      expect(await unloadCancelled()).toBe(false);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  });
+
   it('shows a title with markup as text in the list and on the detail page', async () => {
     const title = `<script>window.__xss = 1</script> <b>tebal</b> ${run}`;
     const id = await createProposal(title);
@@ -284,13 +445,14 @@ describe('web app: the proposer pages', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.getByTestId('history-verified').waitFor();
 
-    // Siti, who holds its task, may read it but has none of the proposer's actions.
+    // Siti, who holds its task, may read it and decide, but has none of the proposer's actions.
     const approver = await openPage(browser, baseUrl);
     await signIn(approver.page, '198804102010012003');
     await approver.page.goto(`/usulan/${id}`);
     await approver.page.getByRole('heading', { level: 1, name: title }).waitFor();
     await approver.page.getByTestId('stage-0').getByText('Siti Rahmawati').waitFor();
-    expect(await approver.page.locator('.page-actions').count()).toBe(0);
+    await approver.page.locator('.page-actions').getByRole('link', { name: 'Putuskan', exact: true }).waitFor();
+    expect(await approver.page.locator('.page-actions').innerText()).toBe('Putuskan');
     expect(approver.errors).toEqual([]);
     await approver.page.context().close();
 
@@ -459,7 +621,7 @@ describe('web app: the proposer pages', () => {
      * read the same in both languages.
      */
     const DATA = [
-      title, draftTitle, 'Estafet', 'Rina Wulandari', 'Siti Rahmawati', 'Agus Setiawan', KASI_TITLE, KABID_TITLE, 'Pengadministrasi Perizinan',
+      title, draftTitle, 'Estafet', 'Rina Wulandari', 'Siti Rahmawati', 'Agus Setiawan', KASI_TITLE, KABID_TITLE, 'Pengadministrasi Perizinan', 'Seksi Perizinan Usaha',
       ...PUBLIC_SERVICE_STAGES, 'Inovasi Pelayanan Publik v1', 'Dinas Kesehatan', 'Kajian awal', 'pelayanan-publik',
       ...(['problem', 'proposedChange', 'goals', 'benefits'] as const).map((field) => validProposal()[field]),
       'Loket perizinan kantor pusat', 'Waktu tunggu rata-rata', '120 menit', '30 menit',

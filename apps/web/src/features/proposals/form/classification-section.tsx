@@ -1,20 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { INITIATOR_KINDS, NS, PROPOSAL_FORMS, PROPOSAL_TYPES } from '../proposal-values';
-import { ChoiceField, TextField } from './form-fields';
+import { ChoiceField } from './form-fields';
 import type { ProposalForm } from './use-proposal-form';
 
-/** Klasifikasi: the category (suggested from the chain templates' categories), type, form and initiator. */
-export function ClassificationSection({ f, categories }: { f: ProposalForm; categories: string[] }) {
+/**
+ * Klasifikasi: what kind of innovation it is (Jenis: digital or not; Bentuk: what it renews, per
+ * PP 38/2017) and who started it. None of these routes the proposal: the category does.
+ */
+export function ClassificationSection({ f }: { f: ProposalForm }) {
   const { t } = useTranslation(NS);
   return (
     <fieldset className="card">
       <legend>{t('form.sections.classification')}</legend>
-      <TextField f={f} field="category" label={t('fields.category')} required hint={t('form.hints.category')} list="category-options" />
-      <datalist id="category-options">
-        {categories.map((c) => (
-          <option key={c} value={c} />
-        ))}
-      </datalist>
+      <p className="hint" id="classification-hint">
+        {t('form.hints.classification')}
+      </p>
       <div className="field-row">
         <ChoiceField f={f} field="type" values={PROPOSAL_TYPES} prefix="values.type" />
         <ChoiceField f={f} field="form" values={PROPOSAL_FORMS} prefix="values.form" />

@@ -34,11 +34,10 @@ interface TextFieldProps {
   hint?: string;
   multiline?: boolean;
   inputMode?: 'decimal' | 'numeric';
-  list?: string;
 }
 
 /** A text input (or textarea) of the form with its label, hint and messages. */
-export function TextField({ f, field, label, required, hint, multiline, inputMode, list }: TextFieldProps) {
+export function TextField({ f, field, label, required, hint, multiline, inputMode }: TextFieldProps) {
   const { t } = useTranslation(NS);
   const path = pathOf(field);
   return (
@@ -61,7 +60,6 @@ export function TextField({ f, field, label, required, hint, multiline, inputMod
           value={f.form[field]}
           required={required}
           inputMode={inputMode}
-          list={list}
           autoComplete="off"
           onChange={(e) => f.set(field)(e.target.value)}
         />

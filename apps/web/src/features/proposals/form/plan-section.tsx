@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NS } from '../proposal-values';
+import { BudgetField } from './budget-field';
 import { FieldMessages, TextField } from './form-fields';
 import { fieldId } from './proposal-form';
 import type { ProposalForm } from './use-proposal-form';
@@ -10,7 +11,7 @@ export function PlanSection({ f }: { f: ProposalForm }) {
   return (
     <fieldset className="card">
       <legend>{t('form.sections.plan')}</legend>
-      <TextField f={f} field="budgetEstimate" label={t('fields.budgetEstimate')} hint={t('form.hints.budget')} inputMode="decimal" />
+      <BudgetField f={f} />
       <div className="field-group" id={fieldId('pilotPlan')}>
         <p className="group-label">{t('fields.pilotPlan')}</p>
         <p className="hint">{t('form.hints.pilot')}</p>

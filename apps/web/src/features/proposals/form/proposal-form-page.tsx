@@ -4,18 +4,21 @@ import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '@apps/web/src/components/error-message';
 import { StatusBadge } from '@apps/web/src/components/labels';
 import { Loading, Page } from '@apps/web/src/components/page';
-import type { TemplateListView, UnitListView } from '@apps/web/src/lib/api-types';
+import type { CategoryListView, UnitListView } from '@apps/web/src/lib/api-types';
 import { useAuth } from '@apps/web/src/lib/session';
 import { useApi } from '@apps/web/src/lib/use-api';
 import { EDITABLE_STATUSES, NS } from '../proposal-values';
 import { AttachmentsSection } from './attachments-section';
+import { CategorySection } from './category-section';
 import { ClassificationSection } from './classification-section';
 import { ErrorSummary } from './error-summary';
 import { IdeaSection } from './idea-section';
 import { IndicatorsSection } from './indicators-section';
 import { PlanSection } from './plan-section';
+import { entersSubmit } from './proposal-form';
 import { ResubmitSection } from './resubmit-section';
 import { UnitsSection } from './units-section';
+import { UnsavedDialog } from './unsaved-dialog';
 import { useProposalForm } from './use-proposal-form';
 import { useProposalSubmit } from './use-proposal-submit';
 
@@ -34,11 +37,10 @@ function ProposalFormPage({ id }: { id?: string }) {
   const { t } = useTranslation(NS);
   const { user } = useAuth();
   const f = useProposalForm(id);
-  const { act, busy, error, notice } = useProposalSubmit(f);
+  const { act, busy, error, notice, blocker } = useProposalSubmit(f);
   const units = useApi<UnitListView>('/api/units');
-  const templates = useApi<TemplateListView>('/api/templates');
+  const categories = useApi<CategoryListView>('/api/categories');
   const { stored, errors } = f;
-  const categories = useMemo(() => [...new Set((templates.data?.items ?? []).flatMap((tpl) => tpl.categories))].sort(), [templates.data]);
   const lastReturn = useMemo(
     () => (stored?.tasks ?? []).filter((task) => task.decision === 'return').sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))[0],
     [stored],
@@ -102,7 +104,7 @@ function ProposalFormPage({ id }: { id?: string }) {
         </p>
       ) : null}
       {Object.keys(errors).length > 0 ? <ErrorSummary errors={errors} /> : error ? <ErrorMessage error={error} ns="proposals" /> : null}
-      <p className="muted small">{t('form.requiredNote')}</p>
+      <p className="muted small">{t(returned ? 'form.requiredNoteReturned' : 'form.requiredNote')}</p>
       <form
         className="proposal-form"
         noValidate
@@ -110,9 +112,14 @@ function ProposalFormPage({ id }: { id?: string }) {
           e.preventDefault();
           void act('save');
         }}
+        onKeyDown={(e) => {
+          // Enter in a one-line field would save the whole form half-typed; only the buttons send it.
+          if (e.key === 'Enter' && e.target instanceof HTMLElement && entersSubmit(e.target as { tagName: string; type?: string })) e.preventDefault();
+        }}
       >
         <IdeaSection f={f} />
-        <ClassificationSection f={f} categories={categories} />
+        <CategorySection f={f} categories={categories.data?.items ?? null} error={categories.error} />
+        <ClassificationSection f={f} />
         <PlanSection f={f} />
         <IndicatorsSection f={f} />
         <UnitsSection f={f} units={units.data?.items ?? null} unitsError={units.error} />
@@ -135,6 +142,7 @@ function ProposalFormPage({ id }: { id?: string }) {
           ) : null}
         </div>
       </form>
+      <UnsavedDialog blocker={blocker} />
     </Page>
   );
 }

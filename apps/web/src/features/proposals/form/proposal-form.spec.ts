@@ -4,8 +4,11 @@ import {
   emptyAttachment,
   emptyForm,
   emptyIndicator,
+  entersSubmit,
   fieldId,
+  fingerprint,
   formOf,
+  humanizeSlug,
   formPath,
   patchBody,
   ProposalFormState,
@@ -55,8 +58,28 @@ describe('validateForm: the DTO rules before sending', () => {
     });
     expect(validateForm({ ...filled(), title: 'x'.repeat(201) }).title).toEqual([{ key: 'maxLength', params: { n: 200 } }]);
     expect(validateForm({ ...filled(), pilotDurationMonths: '1.5' })['pilotPlan.durationMonths']).toEqual([{ key: 'integer' }]);
-    expect(validateForm({ ...filled(), budgetEstimate: '1,255' }).budgetEstimate).toEqual([{ key: 'budget' }]);
+    expect(validateForm({ ...filled(), budgetEstimate: '1,255' }).budgetEstimate).toEqual([{ key: 'budgetDecimals' }]);
+    expect(validateForm({ ...filled(), budgetEstimate: '2.000 triliun' }).budgetEstimate).toEqual([{ key: 'max', params: { n: 'Rp 1.000.000.000.000.000' } }]);
     expect(validateForm({ ...filled(), budgetEstimate: '75000000,50' })).toEqual({});
+    expect(validateForm({ ...filled(), budgetEstimate: 'Rp 75 juta' })).toEqual({});
+  });
+
+  it('lets a draft leave out all but the title, still checking what is filled in', () => {
+    expect(validateForm({ ...emptyForm(), title: 'Antrean daring' }, 'draft')).toEqual({});
+    expect(validateForm(emptyForm(), 'draft')).toEqual({ title: [{ key: 'minLength', params: { n: 5 } }] });
+    expect(validateForm({ ...emptyForm(), title: 'Antrean daring', problem: 'pendek', budgetEstimate: 'banyak' }, 'draft')).toEqual({
+      problem: [{ key: 'minLength', params: { n: 10 } }],
+      budgetEstimate: [{ key: 'budget' }],
+    });
+    // Submitting the same needs everything.
+    expect(Object.keys(validateForm({ ...emptyForm(), title: 'Antrean daring' }, 'submit')).sort()).toEqual(
+      ['category', 'form', 'initiatorKind', 'problem', 'proposedChange', 'type'],
+    );
+  });
+
+  it('says a stored draft field can be changed but not emptied (the API would refuse the empty value)', () => {
+    expect(validateForm({ ...filled(), problem: '', type: '' }, 'draft', stored)).toEqual({ problem: [{ key: 'cannotEmpty' }], type: [{ key: 'cannotEmpty' }] });
+    expect(validateForm({ ...filled(), problem: '' }, 'draft', { ...stored, problem: '' })).toEqual({});
   });
 
   it('checks indicator and attachment rows, skipping rows left blank', () => {
@@ -76,6 +99,12 @@ describe('request bodies', () => {
     expect(body).not.toHaveProperty('pilotPlan');
   });
 
+  it('creates a draft with only what is filled in, and a submission with every field for the API to check', () => {
+    const f = { ...emptyForm(), title: 'Antrean daring', problem: '   ', budgetEstimate: 'Rp 75 juta' };
+    expect(createBody(f, false)).toEqual({ title: 'Antrean daring', goals: '', benefits: '', risks: '', budgetEstimate: 75_000_000, indicators: [], collaboratingUnitIds: [], attachments: [], submit: false });
+    expect(createBody(f, true)).toMatchObject({ problem: '   ', category: '', type: '', form: '', initiatorKind: '', submit: true });
+  });
+
   it('patches only what changed, clearing with null', () => {
     expect(patchBody(filled(), stored)).toEqual({});
     const f = { ...filled(), title: 'Judul yang baru', budgetEstimate: '', pilotDurationMonths: '', pilotScope: '' };
@@ -83,6 +112,41 @@ describe('request bodies', () => {
     const g = filled();
     g.indicators = [...g.indicators, { ...emptyIndicator(), name: 'Pengaduan dijawab', baseline: '20%', target: '90%' }];
     expect(patchBody(g, stored)).toEqual({ indicators: [...stored.indicators, { name: 'Pengaduan dijawab', baseline: '20%', target: '90%' }] });
+    // The same amount written another way is no change; spaces where a draft had nothing are nothing.
+    expect(patchBody({ ...filled(), budgetEstimate: '75 jt' }, stored)).toEqual({});
+    expect(patchBody({ ...filled(), problem: '  ' }, { ...stored, problem: '' })).toEqual({});
+  });
+
+  it('shows a stored budget written out, the Indonesian way', () => {
+    expect(filled().budgetEstimate).toBe('Rp 75.000.000');
+    expect(formOf({ ...stored, budgetEstimate: 1500.5 }).budgetEstimate).toBe('Rp 1.500,50');
+  });
+});
+
+describe('unsaved changes and keys', () => {
+  it('tells content that would be sent differently from the saved one, ignoring how an amount is written', () => {
+    expect(fingerprint(filled())).toBe(fingerprint(formOf(stored)));
+    expect(fingerprint({ ...filled(), budgetEstimate: '75 juta' })).toBe(fingerprint(filled()));
+    expect(fingerprint({ ...filled(), budgetEstimate: '76 juta' })).not.toBe(fingerprint(filled()));
+    expect(fingerprint({ ...filled(), budgetEstimate: 'banyak' })).not.toBe(fingerprint({ ...filled(), budgetEstimate: 'sedikit' }));
+    expect(fingerprint({ ...filled(), pilotDurationMonths: 'x' })).not.toBe(fingerprint(filled()));
+    expect(fingerprint({ ...emptyForm(), indicators: [emptyIndicator(), emptyIndicator()] })).toBe(fingerprint(emptyForm()));
+    expect(fingerprint({ ...emptyForm(), title: 'J' })).not.toBe(fingerprint(emptyForm()));
+  });
+
+  it('keeps Enter from submitting from one-line inputs only', () => {
+    expect(entersSubmit({ tagName: 'INPUT', type: 'text' })).toBe(true);
+    expect(entersSubmit({ tagName: 'INPUT', type: 'url' })).toBe(true);
+    expect(entersSubmit({ tagName: 'INPUT' })).toBe(true);
+    expect(entersSubmit({ tagName: 'TEXTAREA', type: 'textarea' })).toBe(false);
+    expect(entersSubmit({ tagName: 'BUTTON', type: 'submit' })).toBe(false);
+    expect(entersSubmit({ tagName: 'INPUT', type: 'submit' })).toBe(false);
+    expect(entersSubmit({ tagName: 'SELECT', type: 'select-one' })).toBe(false);
+  });
+
+  it('names a category from its slug when the language has no name for it', () => {
+    expect(humanizeSlug('integrasi-data')).toBe('Integrasi data');
+    expect(humanizeSlug('umum')).toBe('Umum');
   });
 });
 

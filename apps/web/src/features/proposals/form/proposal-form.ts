@@ -6,6 +6,7 @@
  */
 import type { AttachmentDto, IndicatorDto, ProposalView } from '@apps/web/src/lib/api-types';
 import { INITIATOR_KINDS, PROPOSAL_FORMS, PROPOSAL_TYPES } from '../proposal-values';
+import { formatRupiah, parseRupiah, RUPIAH_MAX } from './money';
 
 /** The content of a proposal: what the proposer writes, as the API stores it. */
 export type ProposalContent = Pick<
@@ -59,6 +60,18 @@ export const CONTENT_FIELDS = [
 ] as const;
 type ContentField = (typeof CONTENT_FIELDS)[number];
 
+/**
+ * What a submission needs beyond the title (libs/domain REQUIRED_TO_SUBMIT): a draft may leave
+ * them empty, and they are then not sent.
+ */
+export const REQUIRED_TO_SUBMIT = ['problem', 'proposedChange', 'category', 'type', 'form', 'initiatorKind'] as const;
+const isRequiredToSubmit = (key: string) => (REQUIRED_TO_SUBMIT as readonly string[]).includes(key);
+/** Empty or only spaces. */
+const blank = (value: unknown) => typeof value === 'string' && value.trim() === '';
+
+/** Simpan Draf checks a draft (only the title required), Ajukan the whole proposal. */
+export type CheckMode = 'draft' | 'submit';
+
 /** The limits of the DTOs. */
 export const LIMITS = {
   title: [5, 200],
@@ -75,7 +88,7 @@ export const LIMITS = {
   attachmentName: [1, 200],
   attachmentUrl: [1, 2000],
   rows: 20,
-  budgetMax: 1e15,
+  budgetMax: RUPIAH_MAX,
   resubmitNote: 5000,
   withdrawReason: 2000,
 } as const;
@@ -111,7 +124,7 @@ export function formOf(p: ProposalContent): ProposalFormState {
     type: p.type,
     form: p.form,
     initiatorKind: p.initiatorKind,
-    budgetEstimate: p.budgetEstimate === null ? '' : String(p.budgetEstimate),
+    budgetEstimate: p.budgetEstimate === null ? '' : formatRupiah(p.budgetEstimate),
     pilotDurationMonths: p.pilotPlan ? String(p.pilotPlan.durationMonths) : '',
     pilotScope: p.pilotPlan?.scope ?? '',
     indicators: p.indicators.map((i) => ({ rowId: newRowId(), name: i.name, baseline: i.baseline, target: i.target })),
@@ -127,11 +140,10 @@ const blankRow = (values: string[]) => values.every((v) => v.trim() === '');
 const keptIndicators = (f: ProposalFormState) => f.indicators.filter((i) => !blankRow([i.name, i.baseline, i.target]));
 const keptAttachments = (f: ProposalFormState) => f.attachments.filter((a) => !blankRow([a.name, a.url]));
 
-/** `75000000`, `75000000.5` or `75000000,50`: digits, optionally two decimals. */
-const BUDGET = /^\d{1,16}(?:[.,]\d{1,2})?$/;
+/** The budget as typed ("Rp 75 juta", "75.000.000"; see money.ts), or null when it is not an amount. */
 export const parseBudget = (text: string): number | null => {
-  const t = text.trim().replace(/\s/g, '');
-  return BUDGET.test(t) ? Number(t.replace(',', '.')) : null;
+  const reading = parseRupiah(text);
+  return reading.ok ? reading.value : null;
 };
 
 /** An http(s) address a browser can parse; the API's stricter check (e.g. a domain with a dot) answers with a field message. */
@@ -174,8 +186,28 @@ export function createBody(f: ProposalFormState, submit: boolean): Record<string
   // Absent rather than null: the create DTO has no "clear" for these.
   if (content.budgetEstimate === null) delete body.budgetEstimate;
   if (content.pilotPlan === null) delete body.pilotPlan;
+  // A draft needs only a title: what it leaves empty is left out (an empty value would be checked).
+  if (!submit) for (const key of REQUIRED_TO_SUBMIT) if (blank(content[key])) delete body[key];
   return body;
 }
+
+/**
+ * What the form holds, compared with what it was loaded or saved with, to know whether leaving
+ * would lose something: the content as it would be sent, with text that does not read as an
+ * amount or a number of months kept as typed.
+ */
+export function fingerprint(f: ProposalFormState): string {
+  const budget = f.budgetEstimate.trim() === '' ? null : parseRupiah(f.budgetEstimate);
+  return JSON.stringify({
+    ...contentOf(f),
+    budgetEstimate: budget === null ? null : budget.ok ? budget.value : f.budgetEstimate.trim(),
+    pilotPlan: [f.pilotDurationMonths.trim(), f.pilotScope],
+  });
+}
+
+/** Enter in a one-line input submits its form in a browser; the proposal form is only sent by its buttons. */
+export const entersSubmit = (target: { tagName: string; type?: string }): boolean =>
+  target.tagName === 'INPUT' && !['button', 'submit', 'reset', 'image'].includes(target.type ?? 'text');
 
 /** PATCH /api/proposals/:id: only the fields that differ from the stored version (null clears budget and pilot plan). */
 export function patchBody(f: ProposalFormState, stored: ProposalContent): Record<string, unknown> {
@@ -183,6 +215,8 @@ export function patchBody(f: ProposalFormState, stored: ProposalContent): Record
   const before = contentOf(formOf(stored));
   const body: Record<string, unknown> = {};
   for (const key of CONTENT_FIELDS) {
+    // Spaces where a draft had nothing are still nothing.
+    if (isRequiredToSubmit(key) && blank(now[key]) && blank(before[key])) continue;
     if (JSON.stringify(now[key]) !== JSON.stringify(before[key])) body[key] = now[key];
   }
   return body;
@@ -197,8 +231,43 @@ function checkLength(errors: FieldErrors, path: string, value: string, [min, max
   else if (value.length > max) add(errors, path, { key: 'maxLength', params: { n: max } });
 }
 
-/** The rules of the DTOs, checked before anything is sent; an empty result means the API should accept the content. */
-export function validateForm(f: ProposalFormState): FieldErrors {
+/** The budget's problem, if it has one: not an amount, sen beyond two decimals, over the limit. */
+function checkBudget(errors: FieldErrors, text: string): void {
+  if (text.trim() === '') return;
+  const reading = parseRupiah(text);
+  if (reading.ok) return;
+  if (reading.problem === 'format') add(errors, 'budgetEstimate', { key: 'budget' });
+  else if (reading.problem === 'decimals') add(errors, 'budgetEstimate', { key: 'budgetDecimals' });
+  else add(errors, 'budgetEstimate', { key: 'max', params: { n: formatRupiah(LIMITS.budgetMax) } });
+}
+
+/** The budget's messages (none when it is empty or an amount), for a check as the field is left. */
+export function budgetMessages(text: string): FieldMessage[] {
+  const errors: FieldErrors = {};
+  checkBudget(errors, text);
+  return errors.budgetEstimate ?? [];
+}
+
+/**
+ * Messages about what a draft may still leave empty go: a required field empty in the form and
+ * in the stored version is not sent. One that was filled in and is emptied now would be sent
+ * empty, which the API refuses (a draft's field can be changed, not emptied): it says so.
+ */
+function draftOnly(errors: FieldErrors, f: ProposalFormState, stored: ProposalContent | null): FieldErrors {
+  for (const key of REQUIRED_TO_SUBMIT) {
+    if (!blank(f[key])) continue;
+    if (stored && !blank(stored[key])) errors[key] = [{ key: 'cannotEmpty' }];
+    else delete errors[key];
+  }
+  return errors;
+}
+
+/**
+ * The rules of the DTOs, checked before anything is sent; an empty result means the API should
+ * accept the content. To submit, every required field; for a draft, only the title, and the rest
+ * where filled in.
+ */
+export function validateForm(f: ProposalFormState, mode: CheckMode = 'submit', stored: ProposalContent | null = null): FieldErrors {
   const errors: FieldErrors = {};
   checkLength(errors, 'title', f.title, LIMITS.title);
   checkLength(errors, 'problem', f.problem, LIMITS.problem);
@@ -207,19 +276,19 @@ export function validateForm(f: ProposalFormState): FieldErrors {
   checkLength(errors, 'benefits', f.benefits, LIMITS.benefits);
   checkLength(errors, 'risks', f.risks, LIMITS.risks);
   const category = f.category.trim();
-  if (category === '') add(errors, 'category', { key: 'required' });
+  if (category === '') add(errors, 'category', { key: 'choose' });
   else if (category.length > LIMITS.category[1]) add(errors, 'category', { key: 'maxLength', params: { n: LIMITS.category[1] } });
   else if (!SLUG.test(category)) add(errors, 'category', { key: 'slug' });
   if (!TYPES.includes(f.type)) add(errors, 'type', { key: 'choose' });
   if (!FORMS.includes(f.form)) add(errors, 'form', { key: 'choose' });
   if (!INITIATORS.includes(f.initiatorKind)) add(errors, 'initiatorKind', { key: 'choose' });
+  checkBudget(errors, f.budgetEstimate);
+  checkRest(errors, f);
+  return mode === 'draft' ? draftOnly(errors, f, stored) : errors;
+}
 
-  if (f.budgetEstimate.trim() !== '') {
-    const budget = parseBudget(f.budgetEstimate);
-    if (budget === null) add(errors, 'budgetEstimate', { key: 'budget' });
-    else if (budget > LIMITS.budgetMax) add(errors, 'budgetEstimate', { key: 'max', params: { n: LIMITS.budgetMax } });
-  }
-
+/** The pilot plan, the rows and the units. */
+function checkRest(errors: FieldErrors, f: ProposalFormState): void {
   if (f.pilotDurationMonths.trim() !== '' || f.pilotScope.trim() !== '') {
     const months = f.pilotDurationMonths.trim();
     const [min, max] = LIMITS.pilotMonths;
@@ -250,7 +319,6 @@ export function validateForm(f: ProposalFormState): FieldErrors {
   });
 
   if (f.collaboratingUnitIds.length > LIMITS.rows) add(errors, 'collaboratingUnitIds', { key: 'maxRows', params: { n: LIMITS.rows } });
-  return errors;
 }
 
 /**
@@ -317,6 +385,11 @@ export function serverErrors(fields: Record<string, string[]>, f: ProposalFormSt
   }
   return errors;
 }
+
+/** A category slug as words, when the language has no name for it: `integrasi-data` → "Integrasi data". */
+export const humanizeSlug = (slug: string) => (slug ? slug[0]!.toUpperCase() + slug.slice(1).replace(/-/g, ' ') : slug);
+/** The key (in `proposals`) of a category's name, for the categories the language names. */
+export const categoryLabelKey = (slug: string) => `categories.${slug}`;
 
 /** The id of the input (or group) that shows a field path: `indicators.0.name` → `f-indicators-0-name`. */
 export const fieldId = (path: string) => `f-${normalizePath(path).replace(/\./g, '-')}`;

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProposalView } from '@apps/web/src/lib/api-types';
 import { useApi } from '@apps/web/src/lib/use-api';
-import { emptyAttachment, emptyForm, emptyIndicator, FieldErrors, fieldId, formOf, normalizePath, ProposalFormState } from './proposal-form';
+import { emptyAttachment, emptyForm, emptyIndicator, FieldErrors, fieldId, fingerprint, formOf, normalizePath, ProposalFormState } from './proposal-form';
 
 export type TextField =
   | 'title' | 'problem' | 'proposedChange' | 'goals' | 'benefits' | 'category' | 'type' | 'form' | 'initiatorKind'
@@ -22,20 +22,30 @@ export interface Described {
 /**
  * The state of the proposal form: the stored proposal being edited (none for a new one), what the
  * inputs hold, the messages by field path, and the changes the inputs make. A change to a field
- * clears that field's messages.
+ * clears that field's messages. `dirty`: something typed is not saved yet (the content differs
+ * from what was loaded or last saved, or a resubmission note is written).
  */
 export function useProposalForm(id: string | undefined) {
   const loaded = useApi<ProposalView>(id ? `/api/proposals/${id}` : null);
-  const [stored, setStored] = useState<ProposalView | null>(null);
+  const [stored, setStoredView] = useState<ProposalView | null>(null);
   const [form, setForm] = useState<ProposalFormState>(emptyForm);
+  const [saved, setSaved] = useState<ProposalFormState>(emptyForm);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [note, setNoteText] = useState('');
+
+  /** The proposal as the API now has it: also what the form is compared with. */
+  const setStored = useCallback((view: ProposalView) => {
+    setStoredView(view);
+    setSaved(formOf(view));
+  }, []);
 
   useEffect(() => {
     if (!loaded.data) return;
     setStored(loaded.data);
     setForm(formOf(loaded.data));
-  }, [loaded.data]);
+  }, [loaded.data, setStored]);
+
+  const dirty = useMemo(() => fingerprint(form) !== fingerprint(saved) || note.trim() !== '', [form, saved, note]);
 
   const clearErrors = useCallback(
     (predicate: (path: string) => boolean) =>
@@ -74,7 +84,7 @@ export function useProposalForm(id: string | undefined) {
     return { id: idOf, 'aria-invalid': invalid || undefined, 'aria-describedby': ids || undefined };
   };
 
-  return { loadError: loaded.error, stored, setStored, form, errors, setErrors, note, setNote, set, setRow, removeRow, addRow, addUnit, removeUnit, describe };
+  return { loadError: loaded.error, stored, setStored, form, dirty, errors, setErrors, note, setNote, set, setRow, removeRow, addRow, addUnit, removeUnit, describe };
 }
 
 /** The form's state and changes, as its sections receive them. */

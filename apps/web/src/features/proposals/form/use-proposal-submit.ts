@@ -1,21 +1,29 @@
 import { useMemo, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { type NavigateOptions, useLocation, useNavigate } from 'react-router';
 import { api, newIdempotencyKey } from '@apps/web/src/lib/api';
 import type { ProposalView } from '@apps/web/src/lib/api-types';
 import { ApiError } from '@apps/web/src/lib/errors';
 import { createBody, LIMITS, patchBody, serverErrors, validateForm } from './proposal-form';
 import type { ProposalForm } from './use-proposal-form';
+import { useUnsavedGuard } from './use-unsaved-guard';
 
 export type Action = 'save' | 'submit';
 
 /**
- * Simpan Draf / Simpan Perubahan and Ajukan / Ajukan Ulang. The form's rules are checked first;
- * a new proposal is created (and submitted at once if asked); a stored one is patched with what
- * changed (If-Match its version), then submitted or resubmitted. The API's field messages land on
- * the fields; `notice` is the `flash.*` key of what happened.
+ * Simpan Draf / Simpan Perubahan and Ajukan / Ajukan Ulang. The form's rules are checked first (a
+ * draft needs only a title; submitting, everything); a new proposal is created (and submitted at
+ * once if asked); a stored one is patched with what changed (If-Match its version), then submitted
+ * or resubmitted. The API's field messages land on the fields; `notice` is the `flash.*` key of
+ * what happened. Leaving with unsaved text is held by `blocker` (see useUnsavedGuard), except
+ * for the page that follows a save.
  */
 export function useProposalSubmit(f: ProposalForm) {
+  const { blocker, allowLeaving } = useUnsavedGuard(f.dirty);
   const navigate = useNavigate();
+  const go = (to: string, options: NavigateOptions) => {
+    allowLeaving();
+    return navigate(to, options);
+  };
   const location = useLocation();
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(() => (location.state as { flash?: string } | null)?.flash ?? null);
@@ -26,8 +34,8 @@ export function useProposalSubmit(f: ProposalForm) {
   const send = async (action: Action, stored: ProposalView | null) => {
     if (!stored) {
       const created = await api<ProposalView>('/api/proposals', { method: 'POST', body: createBody(f.form, action === 'submit') });
-      if (action === 'submit') void navigate(`/usulan/${created.id}`, { state: { flash: 'submitted' } });
-      else void navigate(`/usulan/${created.id}/ubah`, { replace: true, state: { flash: 'draftSaved' } });
+      if (action === 'submit') void go(`/usulan/${created.id}`, { state: { flash: 'submitted' } });
+      else void go(`/usulan/${created.id}/ubah`, { replace: true, state: { flash: 'draftSaved' } });
       return;
     }
     let current = stored;
@@ -42,17 +50,19 @@ export function useProposalSubmit(f: ProposalForm) {
     }
     if (current.status === 'draft') {
       await api(`/api/proposals/${current.id}/submit`, { method: 'POST' });
-      void navigate(`/usulan/${current.id}`, { state: { flash: 'submitted' } });
+      void go(`/usulan/${current.id}`, { state: { flash: 'submitted' } });
     } else {
       await api(`/api/proposals/${current.id}/resubmit`, { method: 'POST', body: f.note.trim() ? { note: f.note } : {}, headers: { 'idempotency-key': resubmitKey } });
-      void navigate(`/usulan/${current.id}`, { state: { flash: 'resubmitted' } });
+      void go(`/usulan/${current.id}`, { state: { flash: 'resubmitted' } });
     }
   };
 
   const act = async (action: Action) => {
     setError(null);
     setNotice(null);
-    const found = validateForm(f.form);
+    // Saving a draft (or a new proposal as one) needs only a title; a returned proposal stays complete.
+    const draft = action === 'save' && (!f.stored || f.stored.status === 'draft');
+    const found = validateForm(f.form, draft ? 'draft' : 'submit', f.stored);
     if (f.note.length > LIMITS.resubmitNote) found.note = [{ key: 'maxLength', params: { n: LIMITS.resubmitNote } }];
     if (Object.keys(found).length > 0) {
       f.setErrors(found);
@@ -70,5 +80,5 @@ export function useProposalSubmit(f: ProposalForm) {
     }
   };
 
-  return { act, busy, error, notice };
+  return { act, busy, error, notice, blocker };
 }

@@ -39,7 +39,7 @@ export function MyProposalsPage() {
   if (status) query.set('status', status);
   if (q.trim()) query.set('q', q.trim());
   // The table stays in place while the answer for new filters or a new page comes.
-  const { data, error } = useApi<ProposalPageView>(`/api/proposals?${query.toString()}`, { keepPrevious: true });
+  const { data, error, reload } = useApi<ProposalPageView>(`/api/proposals?${query.toString()}`, { keepPrevious: true });
   const [statusInput, setStatusInput] = useState(status);
   const [qInput, setQInput] = useState(q);
   useEffect(() => {
@@ -94,7 +94,7 @@ export function MyProposalsPage() {
           ) : null}
         </div>
       </form>
-      <ErrorMessage error={error} ns="proposals" />
+      <ErrorMessage error={error} ns="proposals" onRetry={reload} />
       {!data && !error ? <Loading /> : null}
       {data ? (
         data.items.length === 0 ? (
