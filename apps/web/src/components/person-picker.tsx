@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '@apps/web/src/lib/api';
-import type { PersonPageView, PersonView } from '@apps/web/src/lib/api-types';
+import type { PersonView } from '@apps/web/src/lib/api-types';
+import { useSearch } from '@apps/web/src/lib/use-search';
 import { ErrorMessage } from './error-message';
 
 /** A person picked from the results of GET /api/people. */
@@ -28,30 +28,9 @@ export function PersonPicker({
 }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [found, setFound] = useState<{ q: string; items: PersonChoice[] } | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const term = q.trim();
+  const { term, results: found, failure } = useSearch<PersonChoice>('/api/people', q, 10);
 
-  useEffect(() => {
-    if (term.length < 2) return;
-    let current = true;
-    // Wait for a pause in typing rather than asking on every key.
-    const timer = setTimeout(() => {
-      api<PersonPageView>(`/api/people?${new URLSearchParams({ q: term, pageSize: '10' }).toString()}`)
-        .then((page) => {
-          if (!current) return;
-          setFound({ q: term, items: page.items });
-          setFailure(null);
-        })
-        .catch((err: unknown) => current && setFailure(err));
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [term]);
-
-  const results = found && found.q === term ? found.items.filter((p) => !exclude.includes(p.id)) : null;
+  const results = found ? found.filter((p) => !exclude.includes(p.id)) : null;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   return (

@@ -24,6 +24,7 @@ export function AdminOnly({ children }: { children: ReactNode }) {
 export function AdminNav() {
   const { t } = useTranslation('admin');
   const links = [
+    ['/admin', 'subnav.overview'],
     ['/admin/tugas', 'subnav.tasks'],
     ['/admin/statistik', 'subnav.statistics'],
     ['/admin/organisasi', 'subnav.organization'],
@@ -34,7 +35,10 @@ export function AdminNav() {
       <ul>
         {links.map(([to, label]) => (
           <li key={to}>
-            <NavLink to={to}>{t(label)}</NavLink>
+            {/* The overview is /admin itself: it is the current page only there, not under every admin page. */}
+            <NavLink to={to} end={to === '/admin'}>
+              {t(label)}
+            </NavLink>
           </li>
         ))}
       </ul>

@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CapacityLabel, DateTime } from '@apps/web/src/components/labels';
 import type { AdminTaskView } from '@apps/web/src/lib/api-types';
-import { formatDuration } from '@apps/web/src/lib/format';
+import { StuckReason } from './stuck-reason';
+import { formatWorkingDays } from './working-days';
 
 /** The column names of the admin task table, each cell's label on phones. */
-export type AdminTaskColumns = Record<'choose' | 'proposal' | 'stage' | 'post' | 'holder' | 'unit' | 'age' | 'due', string>;
+export type AdminTaskColumns = Record<'choose' | 'proposal' | 'stage' | 'post' | 'holder' | 'unit' | 'reason' | 'age' | 'due', string>;
 
-/** One task of the admin task table: chosen for a Disposisi (when open), where it is, who holds it, how late. */
+/** One task of the admin task table: chosen for a pengalihan (when open), where it is, who holds it, why it waits and for how long. */
 export function AdminTaskRow({ task: x, cols, selected, onToggle }: { task: AdminTaskView; cols: AdminTaskColumns; selected: boolean; onToggle: (on: boolean) => void }) {
   const { t } = useTranslation('admin');
   return (
@@ -56,8 +57,11 @@ export function AdminTaskRow({ task: x, cols, selected, onToggle }: { task: Admi
         </div>
       </td>
       <td data-label={cols.unit}>{x.unitName}</td>
+      <td data-label={cols.reason}>
+        <StuckReason reason={x.stuckReason} open={x.status === 'open'} />
+      </td>
       <td data-label={cols.age} className="age">
-        {formatDuration(x.ageSeconds, t)}
+        {formatWorkingDays(x.ageWorkingDays, t)}
       </td>
       <td data-label={cols.due}>
         <div>
@@ -65,7 +69,7 @@ export function AdminTaskRow({ task: x, cols, selected, onToggle }: { task: Admi
           {x.overdueSeconds > 0 ? (
             <span className="marker marker-overdue">
               <span aria-hidden="true">⚠ </span>
-              {t('tasks.late', { duration: formatDuration(x.overdueSeconds, t) })}
+              {t('tasks.lateMarker')}
             </span>
           ) : null}
         </div>

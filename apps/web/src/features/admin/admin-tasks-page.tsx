@@ -1,4 +1,4 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '@apps/web/src/components/error-message';
@@ -6,12 +6,15 @@ import { useQueryState } from '@apps/web/src/components/forms';
 import { Loading, Page } from '@apps/web/src/components/page';
 import { Pager } from '@apps/web/src/components/pager';
 import { query } from '@apps/web/src/lib/api';
-import type { AdminTaskPageView, AdminTaskView, AssignOutcomeView, SummaryPageView, UnitListView } from '@apps/web/src/lib/api-types';
+import type { AdminTaskPageView, AdminTaskView, AssignOutcomeView, UnitListView } from '@apps/web/src/lib/api-types';
 import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
 import { AdminTaskRow } from './admin-task-row';
+import { CsvButton } from './download-csv';
+import { PostPicker } from './post-picker';
 import { ReassignPanel } from './reassign-panel';
 import { ReassignResults } from './reassign-results';
+import { StageSelect } from './stage-select';
 import { TASK_VIEWS, TaskView } from './task-views';
 import { UnitSelect } from './unit-select';
 
@@ -27,8 +30,9 @@ export function AdminTasksPage() {
 }
 
 /**
- * Tugas (admin): overdue, escalated, vacant-post, stuck or all open tasks, with filters, and Disposisi
- * of the chosen tasks to another person.
+ * Tugas (admin): overdue, needing attention, escalated, vacant-post, stuck or all open tasks, each with
+ * why it waits; filters picked from lists (unit, stage, post), the list as CSV, and pengalihan tugas
+ * (reassignment) of the chosen tasks to another person.
  */
 function AdminTasks() {
   const { t } = useTranslation('admin');
@@ -36,24 +40,29 @@ function AdminTasks() {
   const view: TaskView = (TASK_VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as TaskView) : 'overdue';
   const unitId = params.get('unitId') ?? '';
   const stage = params.get('stage') ?? '';
+  const positionId = params.get('positionId') ?? '';
   const olderThan = params.get('olderThan') ?? 'P7D';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [unitDraft, setUnitDraft] = useState(unitId);
   const [stageDraft, setStageDraft] = useState(stage);
+  const [postDraft, setPostDraft] = useState(positionId);
   const [selected, setSelected] = useState<Map<string, AdminTaskView>>(new Map());
   const [reassigning, setReassigning] = useState(false);
   const [results, setResults] = useState<{ results: AssignOutcomeView[]; titles: Map<string, string> } | null>(null);
 
-  const tasks = useApi<AdminTaskPageView>(
-    `/api/admin/tasks${query({ view, unitId, stage, olderThan: view === 'stuck' ? olderThan : undefined, page, pageSize: PAGE_SIZE })}`,
-  );
+  const filters = { view, unitId, stage, positionId, olderThan: view === 'stuck' ? olderThan : undefined };
+  const tasks = useApi<AdminTaskPageView>(`/api/admin/tasks${query({ ...filters, page, pageSize: PAGE_SIZE })}`);
   const units = useApi<UnitListView>('/api/units');
-  const summary = useApi<SummaryPageView>('/api/admin/summary?pageSize=100');
-  const stageNames = useMemo(() => [...new Set((summary.data?.items ?? []).map((r) => r.stageName))].sort(), [summary.data]);
 
   const applyFilters = (e: FormEvent) => {
     e.preventDefault();
-    go({ unitId: unitDraft || null, stage: stageDraft.trim() || null, page: null });
+    go({ unitId: unitDraft || null, stage: stageDraft || null, positionId: postDraft || null, page: null });
+  };
+  const clearFilters = () => {
+    setUnitDraft('');
+    setStageDraft('');
+    setPostDraft('');
+    go({ unitId: null, stage: null, positionId: null, page: null });
   };
   const toggle = (task: AdminTaskView, on: boolean) =>
     setSelected((current) => {
@@ -73,6 +82,7 @@ function AdminTasks() {
     post: t('tasks.col.post'),
     holder: t('tasks.col.holder'),
     unit: t('tasks.col.unit'),
+    reason: t('tasks.col.reason'),
     age: t('tasks.col.age'),
     due: t('tasks.col.due'),
   };
@@ -82,29 +92,22 @@ function AdminTasks() {
       <AdminNav />
       <nav className="view-tabs" aria-label={t('tasks.views')}>
         {TASK_VIEWS.map((v) => (
-          <Link key={v} to={`/admin/tugas${query({ view: v, unitId, stage })}`} aria-current={v === view ? 'page' : undefined}>
+          <Link key={v} to={`/admin/tugas${query({ view: v, unitId, stage, positionId })}`} aria-current={v === view ? 'page' : undefined}>
             {t(`tasks.view.${v}`)}
           </Link>
         ))}
       </nav>
       <p className="muted">{t(`tasks.explain.${view}`)}</p>
-      <form className="filters" onSubmit={applyFilters} aria-label={t('tasks.filters')}>
+      <form className="filter-grid" onSubmit={applyFilters} aria-label={t('tasks.filters')}>
         <div>
           <label htmlFor="filter-unit">{t('tasks.filter.unit')}</label>
           <UnitSelect id="filter-unit" value={unitDraft} units={units.data?.items} onChange={(unitId) => setUnitDraft(unitId)} />
         </div>
         <div>
           <label htmlFor="filter-stage">{t('tasks.filter.stage')}</label>
-          <input id="filter-stage" list="stage-names" value={stageDraft} onChange={(e) => setStageDraft(e.target.value)} aria-describedby="filter-stage-hint" />
-          <datalist id="stage-names">
-            {stageNames.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-          <p id="filter-stage-hint" className="muted small">
-            {t('tasks.filter.stageHint')}
-          </p>
+          <StageSelect id="filter-stage" value={stageDraft} onChange={setStageDraft} />
         </div>
+        <PostPicker id="filter-post" value={postDraft} onChange={setPostDraft} />
         {view === 'stuck' ? (
           <div>
             <label htmlFor="filter-age">{t('tasks.filter.olderThan')}</label>
@@ -119,16 +122,8 @@ function AdminTasks() {
         ) : null}
         <div className="filter-buttons">
           <button type="submit">{t('tasks.filter.apply')}</button>
-          {unitId || stage ? (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setUnitDraft('');
-                setStageDraft('');
-                go({ unitId: null, stage: null, page: null });
-              }}
-            >
+          {unitId || stage || positionId ? (
+            <button type="button" className="link-button" onClick={clearFilters}>
               {t('tasks.filter.clear')}
             </button>
           ) : null}
@@ -149,15 +144,18 @@ function AdminTasks() {
         />
       ) : null}
 
-      <ErrorMessage error={tasks.error} ns="admin" />
+      <ErrorMessage error={tasks.error} ns="admin" onRetry={tasks.reload} />
       {tasks.loading ? <Loading /> : null}
       {tasks.data ? (
         <>
           <div className="list-head">
             <p className="muted">{t('tasks.count', { count: tasks.data.total })}</p>
-            <button type="button" className="primary" disabled={selected.size === 0} onClick={() => setReassigning(true)}>
-              {t('tasks.reassign', { count: selected.size })}
-            </button>
+            <div className="button-row">
+              <CsvButton path={`/api/admin/tasks.csv${query(filters)}`} label={t('csv.tasks')} fileName={`tugas-${view}.csv`} />
+              <button type="button" className="primary" disabled={selected.size === 0} onClick={() => setReassigning(true)}>
+                {t('tasks.reassign', { count: selected.size })}
+              </button>
+            </div>
           </div>
           {items.length === 0 ? (
             <p className="empty">{t('tasks.empty')}</p>
@@ -180,6 +178,7 @@ function AdminTasks() {
                     <th scope="col">{cols.post}</th>
                     <th scope="col">{cols.holder}</th>
                     <th scope="col">{cols.unit}</th>
+                    <th scope="col">{cols.reason}</th>
                     <th scope="col">{cols.age}</th>
                     <th scope="col">{cols.due}</th>
                   </tr>

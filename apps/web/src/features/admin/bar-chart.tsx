@@ -1,45 +1,55 @@
 import { useId } from 'react';
 
-export interface Bar {
+export interface CycleBar {
   label: string;
-  value: number;
+  median: number;
+  p90: number;
+  /** The stage's Batas Waktu in the same unit, or null without one. */
+  sla: number | null;
+  /** The figures in words: "nilai tengah 2 jam · persentil ke-90 5 jam · Batas Waktu 3 hari". */
   valueText: string;
 }
 
-const ROW = 48;
-/** The longest bar takes this share of the width; the rest is room for its value. */
-const MAX_BAR = 68;
+/** The largest value (a p90 or a Batas Waktu) reaches this share of the width. */
+const MAX_BAR = 98;
 
 /**
- * A horizontal bar chart in plain SVG: each bar's label above it and its value at its end, so nothing
- * depends on colour. Lengths are percentages, so text keeps its size at any width. Screen readers get
- * the title and description; the same numbers are in a table next to it.
+ * Cycle times per stage: for each stage its name and figures in words (text that wraps on a phone),
+ * and under them a drawing: the median as a solid bar, the 90th percentile as a lighter bar below it,
+ * the Batas Waktu as a dashed marker across both. The drawing repeats what the words say, so it is
+ * hidden from screen readers and nothing depends on colour; the same numbers are in a table too.
  */
-export function BarChart({ title, description, bars }: { title: string; description: string; bars: Bar[] }) {
+export function CycleChart({ title, bars, legend }: { title: string; bars: CycleBar[]; legend: { median: string; p90: string; sla: string } }) {
   const id = useId();
-  const max = Math.max(...bars.map((b) => b.value), 0) || 1;
+  const max = Math.max(...bars.flatMap((b) => [b.median, b.p90, b.sla ?? 0]), 0) || 1;
+  const pct = (v: number) => `${Math.max(0.5, (v / max) * MAX_BAR)}%`;
   return (
-    <figure className="bar-chart">
-      <svg width="100%" height={bars.length * ROW + 4} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        {bars.map((b, i) => {
-          const y = i * ROW;
-          const width = Math.max(0.5, (b.value / max) * MAX_BAR);
-          return (
-            <g key={`${b.label}-${i}`}>
-              <text x="0" y={y + 15} className="bar-label">
-                {b.label}
-              </text>
-              <rect x="0" y={y + 22} width={`${width}%`} height="18" rx="3" className="bar" />
-              <text x={`${width + 1.5}%`} y={y + 36} className="bar-value">
-                {b.valueText}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption className="muted small">{title}</figcaption>
+    <figure className="bar-chart cycle-chart" aria-labelledby={`${id}-caption`}>
+      <ul className="chart-rows">
+        {bars.map((b, i) => (
+          <li key={`${b.label}-${i}`} className="chart-row">
+            <span className="bar-label">{b.label}</span>
+            <span className="bar-value">{b.valueText}</span>
+            <svg width="100%" height="30" aria-hidden="true" focusable="false">
+              <rect x="0" y="3" width={pct(b.median)} height="12" rx="2" className="bar bar-median" />
+              <rect x="0" y="18" width={pct(b.p90)} height="8" rx="2" className="bar bar-p90" />
+              {b.sla !== null ? <line x1={pct(b.sla)} x2={pct(b.sla)} y1="0" y2="30" className="sla-marker" /> : null}
+            </svg>
+          </li>
+        ))}
+      </ul>
+      <figcaption id={`${id}-caption`} className="muted small">
+        <span className="chart-title">{title}</span>
+        <span className="legend-item">
+          <span className="swatch swatch-median" aria-hidden="true" /> {legend.median}
+        </span>
+        <span className="legend-item">
+          <span className="swatch swatch-p90" aria-hidden="true" /> {legend.p90}
+        </span>
+        <span className="legend-item">
+          <span className="swatch swatch-sla" aria-hidden="true" /> {legend.sla}
+        </span>
+      </figcaption>
     </figure>
   );
 }

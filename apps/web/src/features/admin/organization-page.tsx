@@ -10,6 +10,7 @@ import { query } from '@apps/web/src/lib/api';
 import type { ActiveAppointmentView, PositionPageView, PositionView, UnitListView } from '@apps/web/src/lib/api-types';
 import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
+import { OrgTree } from './org-tree';
 import { UnitSelect } from './unit-select';
 
 const PAGE_SIZE = 20;
@@ -24,7 +25,7 @@ export function OrganizationPage() {
 
 const holders = (p: PositionView, capacity: ActiveAppointmentView['capacity']) => p.activeAppointments.filter((a) => a.capacity === capacity).map((a) => a.personName);
 
-/** Organisasi: posts with who holds them and who acts for them now, searchable by unit and by name; the unit tree. */
+/** Organisasi: posts with who holds them and who acts for them now, searchable by unit and by name; the organization as a tree. */
 function Organization() {
   const { t } = useTranslation('admin');
   const [params, go] = useQueryState();
@@ -32,6 +33,7 @@ function Organization() {
   const unitId = params.get('unitId') ?? '';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [draft, setDraft] = useState({ q, unitId });
+  const [notice, setNotice] = useState('');
   const positions = useApi<PositionPageView>(`/api/positions${query({ q, unitId, page, pageSize: PAGE_SIZE })}`);
   const units = useApi<UnitListView>('/api/units');
 
@@ -67,7 +69,7 @@ function Organization() {
       </form>
 
       <h2>{t('org.posts')}</h2>
-      <ErrorMessage error={positions.error} ns="admin" />
+      <ErrorMessage error={positions.error} ns="admin" onRetry={positions.reload} />
       {positions.loading ? <Loading /> : null}
       {positions.data ? (
         <>
@@ -125,26 +127,25 @@ function Organization() {
         </>
       ) : null}
 
-      <details className="units">
-        <summary>{t('org.units', { count: units.data?.items.length ?? 0 })}</summary>
+      <section aria-labelledby="org-tree-title">
+        <h2 id="org-tree-title">{t('tree.title')}</h2>
+        <p className="muted small">{t('tree.intro')}</p>
+        <p role="status" className={notice ? 'alert alert-ok' : 'visually-hidden'}>
+          {notice}
+        </p>
+        <ErrorMessage error={units.error} ns="admin" onRetry={units.reload} />
         {units.data ? (
-          <ul className="unit-tree">
-            {units.data.items.map((u) => (
-              <li key={u.id} style={{ paddingLeft: `${u.depth * 1.25}rem` }}>
-                <button type="button" className="link-button" onClick={() => {
-                  setDraft({ q: '', unitId: u.id });
-                  go({ q: null, unitId: u.id, page: null });
-                }}>
-                  {u.name}
-                </button>{' '}
-                <span className="muted small">
-                  {u.code} · {t(`org.kind.${u.kind}`, { defaultValue: u.kind })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </details>
+          <OrgTree
+            units={units.data.items}
+            onChanged={(message) => {
+              setNotice(message);
+              positions.reload();
+            }}
+          />
+        ) : (
+          <Loading />
+        )}
+      </section>
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import type { PositionActingView, PositionDetailView } from '@apps/web/src/lib/a
 import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
 import { AppointForm } from './appoint-form';
+import { EndAppointment } from './end-appointment';
 
 export function PositionDetailPage() {
   return (
@@ -17,7 +18,7 @@ export function PositionDetailPage() {
   );
 }
 
-/** One post: who acts for it now, what is scheduled, its whole appointment history; appoint a Plt. or Plh. */
+/** One post: who acts for it now, what is scheduled, its whole appointment history; appoint a Plt. or Plh., or end one's appointment early. */
 function PositionDetailView() {
   const { t } = useTranslation('admin');
   const { id = '' } = useParams();
@@ -44,7 +45,7 @@ function PositionDetailView() {
       <p role="status" className={notice ? 'alert alert-ok' : 'visually-hidden'}>
         {notice}
       </p>
-      <ErrorMessage error={detail.error} ns="admin" />
+      <ErrorMessage error={detail.error} ns="admin" onRetry={detail.reload} />
       {detail.loading ? <Loading /> : null}
       {p ? (
         <>
@@ -91,7 +92,7 @@ function PositionDetailView() {
           </dl>
 
           <h2>{t('post.upcoming')}</h2>
-          <ErrorMessage error={acting.error} ns="admin" />
+          <ErrorMessage error={acting.error} ns="admin" onRetry={acting.reload} />
           {acting.data ? (
             acting.data.upcoming.length === 0 ? (
               <p className="empty">{t('post.noUpcoming')}</p>
@@ -143,7 +144,25 @@ function PositionDetailView() {
                       <td data-label={cols.to}>{a.endsAt ? <DateTime value={a.endsAt} /> : t('post.openEnded')}</td>
                       <td data-label={cols.basis}>{a.basis ?? '—'}</td>
                       <td data-label={cols.endReason}>{a.endReason ?? '—'}</td>
-                      <td data-label={cols.state}>{t(a.active ? 'post.active' : a.endsAt && Date.parse(a.endsAt) <= Date.now() ? 'post.ended' : 'post.scheduled')}</td>
+                      <td data-label={cols.state}>
+                        <div>
+                          {t(a.active ? 'post.active' : a.endsAt && Date.parse(a.endsAt) <= Date.now() ? 'post.ended' : 'post.scheduled')}
+                          {a.active && (a.capacity === 'plt' || a.capacity === 'plh') ? (
+                            <div>
+                              <EndAppointment
+                                appointmentId={a.id}
+                                personName={a.personName}
+                                capacity={a.capacity}
+                                onEnded={(message) => {
+                                  setNotice(message);
+                                  detail.reload();
+                                  acting.reload();
+                                }}
+                              />
+                            </div>
+                          ) : null}
+                        </div>
+                      </td>
                     </tr>
                   ))}
                 </tbody>

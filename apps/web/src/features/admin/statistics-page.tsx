@@ -6,14 +6,10 @@ import { Loading, Page } from '@apps/web/src/components/page';
 import { query } from '@apps/web/src/lib/api';
 import type { CycleTimesView, UnitListView } from '@apps/web/src/lib/api-types';
 import { addDays, dateInput, endOfDay, startOfDay } from '@apps/web/src/lib/dates';
-import { formatDuration } from '@apps/web/src/lib/format';
 import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
-import { BarChart } from './bar-chart';
+import { StageSection, UnitSection } from './cycle-sections';
 import { UnitSelect } from './unit-select';
-
-/** The figures of one row of the cycle times. */
-type Stats = Pick<CycleTimesView['stages'][number], 'decided' | 'medianHours' | 'p90Hours' | 'averageHours'>;
 
 export function StatisticsPage() {
   return (
@@ -43,14 +39,13 @@ function Statistics() {
     setDateError(null);
     setApplied(draft);
   };
-  const cols = { stage: t('stats.col.stage'), unit: t('stats.col.unit') };
   const data = stats.data;
 
   return (
     <Page title={t('stats.title')}>
       <AdminNav />
       <p>{t('stats.intro')}</p>
-      <form className="filters" onSubmit={submit} aria-label={t('stats.filters')}>
+      <form className="filter-grid" onSubmit={submit} aria-label={t('stats.filters')}>
         <div>
           <label htmlFor="stats-from">{t('stats.from')}</label>
           <input
@@ -88,7 +83,7 @@ function Statistics() {
           </p>
         ) : null}
       </form>
-      <ErrorMessage error={stats.error} ns="admin" />
+      <ErrorMessage error={stats.error} ns="admin" onRetry={stats.reload} />
       {stats.loading ? <Loading /> : null}
       {data ? (
         <>
@@ -99,77 +94,12 @@ function Statistics() {
             <p className="empty">{t('stats.empty')}</p>
           ) : (
             <>
-              <CycleSection
-                id="stats-stage"
-                title={t('stats.byStage')}
-                chartTitle={t('stats.chartStage')}
-                rows={data.stages.map((s) => ({ ...s, key: s.stageName, label: s.stageName, cells: [s.stageName] }))}
-                heads={[cols.stage]}
-              />
-              <CycleSection
-                id="stats-unit"
-                title={t('stats.byUnit')}
-                chartTitle={t('stats.chartUnit')}
-                rows={data.items.map((r) => ({ ...r, key: `${r.unitId}-${r.stageName}`, label: `${r.unitName} — ${r.stageName}`, cells: [r.unitName, r.stageName] }))}
-                heads={[cols.unit, cols.stage]}
-              />
+              <StageSection stages={data.stages} />
+              <UnitSection items={data.items} stageOrder={data.stages.map((x) => x.stageName)} />
             </>
           )}
         </>
       ) : null}
     </Page>
-  );
-}
-
-interface CycleRow extends Stats {
-  key: string;
-  /** The bar's label. */
-  label: string;
-  /** The cells naming the row (stage; or unit and stage), before the figures. */
-  cells: string[];
-}
-
-/** One breakdown: a bar chart of the median and a table of the same figures (for screen readers too). */
-function CycleSection({ id, title, chartTitle, rows, heads }: { id: string; title: string; chartTitle: string; rows: CycleRow[]; heads: string[] }) {
-  const { t } = useTranslation('admin');
-  const hours = (h: number) => formatDuration(h * 3600, t);
-  const figures = [t('stats.col.decided'), t('stats.col.median'), t('stats.col.p90'), t('stats.col.average')];
-  return (
-    <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{title}</h2>
-      <BarChart
-        title={chartTitle}
-        description={rows.map((r) => t('stats.barText', { label: r.label, value: hours(r.medianHours), count: r.decided })).join('; ')}
-        bars={rows.map((r) => ({ label: r.label, value: r.medianHours, valueText: hours(r.medianHours) }))}
-      />
-      <div className="table-wrap">
-        <table className="responsive" data-testid={`${id}-table`}>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              {[...heads, ...figures].map((h) => (
-                <th scope="col" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const values = [...r.cells, String(r.decided), hours(r.medianHours), hours(r.p90Hours), hours(r.averageHours)];
-              return (
-                <tr key={r.key}>
-                  {values.map((v, i) => (
-                    <td data-label={[...heads, ...figures][i]} key={i}>
-                      {v}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>
   );
 }

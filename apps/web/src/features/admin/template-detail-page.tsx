@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { ErrorMessage } from '@apps/web/src/components/error-message';
 import { DateTime } from '@apps/web/src/components/labels';
 import { Loading, Page } from '@apps/web/src/components/page';
-import { api } from '@apps/web/src/lib/api';
-import type { PositionDetailView, TemplateView } from '@apps/web/src/lib/api-types';
+import type { TemplateView } from '@apps/web/src/lib/api-types';
 import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
 import { NewVersionEditor } from './new-version-editor';
 import { StageView } from './stage-view';
 import { postsOf } from './template-posts';
+import { usePostTitles } from './use-post-titles';
 
 export function TemplateDetailPage() {
   return (
@@ -20,30 +20,7 @@ export function TemplateDetailPage() {
   );
 }
 
-/** Titles of the posts a chain names, looked up once per post. */
-function usePostTitles(ids: string[]): Map<string, string> {
-  const [titles, setTitles] = useState<Map<string, string>>(new Map());
-  const key = [...ids].sort().join(',');
-  useEffect(() => {
-    if (!key) return;
-    let current = true;
-    void Promise.all(
-      key.split(',').map((id) =>
-        api<PositionDetailView>(`/api/positions/${id}`)
-          .then((p): [string, string] => [id, p.title])
-          .catch((): [string, string] | null => null),
-      ),
-    ).then((pairs) => {
-      if (current) setTitles(new Map(pairs.filter((p): p is [string, string] => p !== null)));
-    });
-    return () => {
-      current = false;
-    };
-  }, [key]);
-  return titles;
-}
-
-/** One chain template: its stages in words, its versions, and a new version from a JSON body. */
+/** One chain template: its stages in words, its versions, and a new version (in a form, or as JSON). */
 function TemplateDetail() {
   const { t } = useTranslation('admin');
   const { code = '' } = useParams();
@@ -53,7 +30,9 @@ function TemplateDetail() {
   const older = useApi<TemplateView>(asked && latest.data && asked !== latest.data.version ? `/api/templates/${encodeURIComponent(code)}/versions/${asked}` : null);
   const shown = older.data ?? (asked && latest.data && asked !== latest.data.version ? null : latest.data);
   const titles = usePostTitles(shown ? postsOf(shown.stages) : []);
-  const [notice, setNotice] = useState('');
+  // A template just created arrives with its confirmation.
+  const location = useLocation();
+  const [notice, setNotice] = useState(() => (location.state as { flash?: string } | null)?.flash ?? '');
 
   return (
     <Page title={shown ? shown.name : t('template.title')}>
@@ -64,7 +43,7 @@ function TemplateDetail() {
       <p role="status" className={notice ? 'alert alert-ok' : 'visually-hidden'}>
         {notice}
       </p>
-      <ErrorMessage error={latest.error ?? older.error} ns="admin" />
+      <ErrorMessage error={latest.error ?? older.error} ns="admin" onRetry={latest.error ? latest.reload : older.reload} />
       {latest.loading || older.loading ? <Loading /> : null}
       {shown && latest.data ? (
         <>

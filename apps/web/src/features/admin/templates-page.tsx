@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '@apps/web/src/components/error-message';
@@ -6,6 +7,7 @@ import { Loading, Page } from '@apps/web/src/components/page';
 import type { TemplateListView } from '@apps/web/src/lib/api-types';
 import { useApi } from '@apps/web/src/lib/use-api';
 import { AdminNav, AdminOnly } from './admin-shell';
+import { NewTemplateForm } from './new-template-form';
 
 export function TemplatesPage() {
   return (
@@ -15,10 +17,11 @@ export function TemplatesPage() {
   );
 }
 
-/** Templat: the chain templates, latest version of each, with how much they are used. */
+/** Templat: the chain templates, latest version of each, with how much they are used; a new one. */
 function Templates() {
   const { t } = useTranslation('admin');
   const list = useApi<TemplateListView>('/api/templates');
+  const [creating, setCreating] = useState(false);
   const cols = {
     name: t('templates.col.name'),
     version: t('templates.col.version'),
@@ -31,7 +34,13 @@ function Templates() {
     <Page title={t('templates.title')}>
       <AdminNav />
       <p>{t('templates.intro')}</p>
-      <ErrorMessage error={list.error} ns="admin" />
+      <p>
+        <button type="button" aria-expanded={creating} aria-controls="new-template" onClick={() => setCreating((c) => !c)}>
+          {t('templates.new')}
+        </button>
+      </p>
+      {creating ? <NewTemplateForm id="new-template" /> : null}
+      <ErrorMessage error={list.error} ns="admin" onRetry={list.reload} />
       {list.loading ? <Loading /> : null}
       {list.data ? (
         <div className="table-wrap">
