@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage } from '@apps/web/src/components/error-message';
+import { ListTable } from '@apps/web/src/components/list-table';
 import { useQueryState } from '@apps/web/src/components/forms';
 import { Loading, Page } from '@apps/web/src/components/page';
 import { query } from '@apps/web/src/lib/api';
@@ -99,35 +100,21 @@ function AttentionSection({ data, error, reload, unitId }: { data: AdminTaskPage
         <p className="empty">{t('dashboard.attentionEmpty')}</p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table className="responsive" data-testid="attention-table">
-              <caption className="visually-hidden">{t('dashboard.attention')}</caption>
-              <thead>
-                <tr>
-                  {Object.values(cols).map((c) => (
-                    <th scope="col" key={c}>
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((x) => (
-                  <tr key={x.taskId} data-task-id={x.taskId}>
-                    <td data-label={cols.proposal}>
-                      <Link to={`/usulan/${x.proposalId}`}>{x.proposalTitle}</Link>
-                    </td>
-                    <td data-label={cols.stage}>{x.stageName}</td>
-                    <td data-label={cols.post}>{x.positionTitle}</td>
-                    <td data-label={cols.reason}>
-                      <StuckReason reason={x.stuckReason} />
-                    </td>
-                    <td data-label={cols.unit}>{x.unitName}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable caption={t('dashboard.attention')} columns={Object.values(cols)} testId="attention-table">
+            {data.items.map((x) => (
+              <tr key={x.taskId} data-task-id={x.taskId}>
+                <td data-label={cols.proposal}>
+                  <Link to={`/usulan/${x.proposalId}`}>{x.proposalTitle}</Link>
+                </td>
+                <td data-label={cols.stage}>{x.stageName}</td>
+                <td data-label={cols.post}>{x.positionTitle}</td>
+                <td data-label={cols.reason}>
+                  <StuckReason reason={x.stuckReason} />
+                </td>
+                <td data-label={cols.unit}>{x.unitName}</td>
+              </tr>
+            ))}
+          </ListTable>
           <p>
             <Link to={`/admin/tugas${query({ view: 'attention', unitId })}`}>{t('dashboard.attentionAll', { count: data.total })}</Link>
           </p>
@@ -150,37 +137,23 @@ function BlockedSection({ data }: { data: BlockedStagePageView | null }) {
       {!data ? null : data.items.length === 0 ? (
         <p className="empty">{t('dashboard.blockedEmpty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="responsive" data-testid="blocked-table">
-            <caption className="visually-hidden">{t('dashboard.blocked')}</caption>
-            <thead>
-              <tr>
-                {Object.values(cols).map((c) => (
-                  <th scope="col" key={c}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((b) => (
-                <tr key={b.proposalId} data-proposal-id={b.proposalId}>
-                  <td data-label={cols.proposal}>
-                    <Link to={`/usulan/${b.proposalId}`}>{b.proposalTitle}</Link>
-                  </td>
-                  <td data-label={cols.stage}>{b.stageName}</td>
-                  <td data-label={cols.reason}>
-                    <div>
-                      <StuckReason reason={b.stuckReason} />
-                      <span className="muted small blocked-detail">{t('dashboard.blockedDetail', { detail: b.detail })}</span>
-                    </div>
-                  </td>
-                  <td data-label={cols.unit}>{b.unitName}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable caption={t('dashboard.blocked')} columns={Object.values(cols)} testId="blocked-table">
+          {data.items.map((b) => (
+            <tr key={b.proposalId} data-proposal-id={b.proposalId}>
+              <td data-label={cols.proposal}>
+                <Link to={`/usulan/${b.proposalId}`}>{b.proposalTitle}</Link>
+              </td>
+              <td data-label={cols.stage}>{b.stageName}</td>
+              <td data-label={cols.reason}>
+                <div>
+                  <StuckReason reason={b.stuckReason} />
+                  <span className="muted small blocked-detail">{t('dashboard.blockedDetail', { detail: b.detail })}</span>
+                </div>
+              </td>
+              <td data-label={cols.unit}>{b.unitName}</td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </section>
   );
