@@ -49,4 +49,19 @@ describe('Compression and the built app', () => {
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     for (const f of files.filter((name) => /\.(js|css|html)$/.test(name))) expect({ f, mapped: readFileSync(join(webRoot(), f), 'utf8').includes('sourceMappingURL') }).toEqual({ f, mapped: false });
   });
+
+  it('lets browsers keep the hashed assets for good and asks for index.html again each time', async () => {
+    const asset = await stack.http.get(mainScript()).expect(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/usulan', '/tugas/pelimpahan']) {
+      const page = await stack.http.get(path).expect(200);
+      expect({ path, type: page.headers['content-type'], cache: page.headers['cache-control'] }).toEqual({ path, type: expect.stringMatching(/text\/html/), cache: 'no-cache' });
+    }
+  });
+
+  it('answers 404 for a file under /assets that is not there, not the app’s page in its place', async () => {
+    const res = await stack.http.get('/assets/page-that-was-replaced-0a1b2c.js').expect(404);
+    expect(res.text).not.toContain('id="root"');
+    await stack.http.get(`${mainScript()}.map`).expect(404);
+  });
 });

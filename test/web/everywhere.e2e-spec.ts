@@ -47,6 +47,25 @@ describe('web app: errors, loading on demand', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says when a page’s code cannot be fetched (offline, or replaced by a new deployment) and reloads it on request', async () => {
+    const { page } = await openPage(browser, baseUrl);
+    await signIn(page, RINA);
+    // The form's chunk fails as it would after a deployment removed it (or on a dropped connection).
+    let gone = true;
+    await page.route(/\/assets\/proposal-form-page-[^/]*\.js$/, (route) => (gone ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto('/usulan/baru');
+    const failed = page.getByTestId('page-load-failed');
+    await failed.waitFor();
+    expect(await failed.innerText()).toContain('Halaman ini tidak dapat dimuat.');
+    // The shell stays usable: the menu is still there.
+    expect(await page.getByRole('navigation').count()).toBeGreaterThan(0);
+    await screenshot(page, 'halaman-gagal-dimuat', 'phone');
+    gone = false;
+    await failed.getByRole('button', { name: 'Muat ulang' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Usulan Baru' }).waitFor();
+    expect(await page.getByTestId('page-load-failed').count()).toBe(0);
+  });
+
   it('shows an offline load with “Coba lagi”, which loads the page once the network is back', async () => {
     const id = (await (await stack.as('Rina Wulandari')).post('/api/proposals', validProposal({ title: 'Usulan Uji Jaringan Putus' })).expect(201)).body.id as string;
     const { page, errors } = await openPage(browser, baseUrl);
