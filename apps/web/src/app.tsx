@@ -1,8 +1,8 @@
-import { ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import { Loading } from './components/page';
 import { landingPath } from './lib/landing';
-import { countOpenTasks, useAuth } from './lib/session';
+import { useAuth } from './lib/session';
 import { Layout } from './layout';
 import { AREAS } from './areas';
 import { SignInPage } from './features/auth/sign-in-page';
@@ -20,24 +20,12 @@ function RequireUser({ children }: { children: ReactNode }) {
   return <Navigate to="/masuk" replace state={signedOutOnPurpose ? null : { from: `${pathname}${search}${hash}` }} />;
 }
 
-/** The start page: each person lands on their own work (lib/landing.ts). */
+/** The start page: each person lands on their own work (lib/landing.ts), once their open tasks are counted. */
 function Home() {
-  const { user } = useAuth();
-  const [target, setTarget] = useState<string | null>(null);
-  useEffect(() => {
-    if (!user) return;
-    let current = true;
-    if (user.roles.includes('admin')) setTarget(landingPath(user.roles, null));
-    else
-      void countOpenTasks()
-        .catch(() => null)
-        .then((count) => current && setTarget(landingPath(user.roles, count)));
-    return () => {
-      current = false;
-    };
-  }, [user]);
+  const { user, openTasks } = useAuth();
   if (!user) return <Navigate to="/masuk" replace />;
-  return target ? <Navigate to={target} replace /> : <Loading />;
+  if (!user.roles.includes('admin') && openTasks === undefined) return <Loading />;
+  return <Navigate to={landingPath(user.roles, openTasks ?? null)} replace />;
 }
 
 const router = createBrowserRouter([

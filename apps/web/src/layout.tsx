@@ -28,7 +28,7 @@ export function Layout() {
                   <li key={n.to}>
                     <NavLink to={n.to} end={n.end}>
                       {t(n.label, { ns: n.namespace })}
-                      {n.count === 'openTasks' && openTasks !== null && openTasks > 0 ? (
+                      {n.count === 'openTasks' && typeof openTasks === 'number' && openTasks > 0 ? (
                         <>
                           <span className="nav-count" aria-hidden="true" data-testid="open-task-count">
                             {openTasks}

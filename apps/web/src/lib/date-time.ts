@@ -1,7 +1,7 @@
 import { numberLocale } from './format';
 
 /** Indonesia's three zones by their own names; the zones of other places by their offset. */
-const INDONESIAN_ZONES: Record<string, string> = {
+export const INDONESIAN_ZONES: Readonly<Record<string, string>> = {
   'Asia/Jakarta': 'WIB',
   'Asia/Pontianak': 'WIB',
   'Asia/Makassar': 'WITA',

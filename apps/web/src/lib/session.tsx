@@ -7,7 +7,8 @@ export type User = TokenPersonView;
 
 interface AuthState {
   user: User | null;
-  signIn(nip: string): Promise<User>;
+  /** Signs in; answers who, and how many open tasks they hold (null if that could not be read). */
+  signIn(nip: string): Promise<{ person: User; openTasks: number | null }>;
   /** Keluar: the person ends the session themselves. */
   signOut(): void;
   /**
@@ -15,17 +16,22 @@ interface AuthState {
    * whoever signs in next) rather than by an expired or refused token (where it is).
    */
   signedOutOnPurpose: boolean;
-  /** How many open tasks the signed-in person holds (the menu's count); null until known. */
-  openTasks: number | null;
+  /**
+   * How many open tasks the signed-in person holds (the menu's count, and where they land):
+   * undefined until asked, null when it could not be read.
+   */
+  openTasks: number | null | undefined;
   /** Asks the count again, after a decision or whatever else may have changed it. */
   refreshOpenTasks(): void;
+  /** The count as a page has just read it (Tugas Saya's total): no need to ask again. */
+  reportOpenTasks(count: number): void;
 }
 
 const USER_KEY = 'estafet.user';
 const AuthContext = createContext<AuthState | null>(null);
 
 /** The number of open tasks the bearer of the current token holds (GET /api/tasks answers the total). */
-export async function countOpenTasks(): Promise<number> {
+async function countOpenTasks(): Promise<number> {
   return (await api<TaskPageView>('/api/tasks?pageSize=1')).total;
 }
 
@@ -35,7 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const raw = sessionStorage.getItem(USER_KEY);
     return raw && tokenStore.get() ? (JSON.parse(raw) as User) : null;
   });
-  const [count, setCount] = useState<{ userId: string; value: number } | null>(null);
+  const [count, setCount] = useState<{ userId: string; round: number; value: number | null } | null>(null);
   const [round, setRound] = useState(0);
   const [signedOutOnPurpose, setSignedOutOnPurpose] = useState(false);
   const end = useCallback((onPurpose: boolean) => {
@@ -46,33 +52,44 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
   const signOut = useCallback(() => end(true), [end]);
   useEffect(() => handleUnauthorized(() => end(false)), [end]);
-  const signIn = useCallback(async (nip: string) => {
-    const res = await api<TokenResponseDto>('/api/auth/dev-login', { method: 'POST', body: { nip } });
-    tokenStore.set(res.accessToken);
-    sessionStorage.setItem(USER_KEY, JSON.stringify(res.person));
-    setSignedOutOnPurpose(false);
-    setUser(res.person);
-    return res.person;
-  }, []);
+  const signIn = useCallback(
+    async (nip: string) => {
+      const res = await api<TokenResponseDto>('/api/auth/dev-login', { method: 'POST', body: { nip } });
+      tokenStore.set(res.accessToken);
+      // Where the person lands and the menu's count need the same number: asked once, here.
+      const openTasks = await countOpenTasks().catch(() => null);
+      sessionStorage.setItem(USER_KEY, JSON.stringify(res.person));
+      setCount({ userId: res.person.id, round, value: openTasks });
+      setSignedOutOnPurpose(false);
+      setUser(res.person);
+      return { person: res.person, openTasks };
+    },
+    [round],
+  );
 
-  // The menu's count follows the person and every refresh; a failed read leaves the last count.
+  // The count follows the person (signed in earlier in this tab) and every refresh; a failed read
+  // reads as null. A count already read for this person and round is not asked again.
   const userId = user?.id ?? null;
+  const known = count !== null && count.userId === userId && count.round === round;
   useEffect(() => {
-    if (!userId) return;
+    if (!userId || known) return;
     let current = true;
-    countOpenTasks()
-      .then((value) => current && setCount({ userId, value }))
-      .catch(() => undefined);
+    void countOpenTasks()
+      .catch(() => null)
+      .then((value) => current && setCount({ userId, round, value }));
     return () => {
       current = false;
     };
-  }, [userId, round]);
+  }, [userId, round, known]);
   const refreshOpenTasks = useCallback(() => setRound((r) => r + 1), []);
-  const openTasks = count && count.userId === userId ? count.value : null;
+  const reportOpenTasks = useCallback((value: number) => {
+    if (userId) setCount({ userId, round, value });
+  }, [userId, round]);
+  const openTasks = count && count.userId === userId ? count.value : undefined;
 
   const value = useMemo(
-    () => ({ user, signIn, signOut, signedOutOnPurpose, openTasks, refreshOpenTasks }),
-    [user, signIn, signOut, signedOutOnPurpose, openTasks, refreshOpenTasks],
+    () => ({ user, signIn, signOut, signedOutOnPurpose, openTasks, refreshOpenTasks, reportOpenTasks }),
+    [user, signIn, signOut, signedOutOnPurpose, openTasks, refreshOpenTasks, reportOpenTasks],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -6,7 +6,7 @@ import { Loading, Page } from '@apps/web/src/components/page';
 import { api } from '@apps/web/src/lib/api';
 import type { AuthMethodsDto, DevPersonDto } from '@apps/web/src/lib/api-types';
 import { landingPath, returnPath } from '@apps/web/src/lib/landing';
-import { countOpenTasks, useAuth } from '@apps/web/src/lib/session';
+import { useAuth } from '@apps/web/src/lib/session';
 
 /**
  * Masuk. Where the server offers dev-login (DEV_LOGIN=true) a person is picked from a list; elsewhere
@@ -79,12 +79,11 @@ function DevSignIn() {
     setBusy(true);
     setError(null);
     try {
-      const user = await signIn(nip);
+      const { person, openTasks } = await signIn(nip);
       // Back to the page asked for (a link from a message, a colleague, a new tab), else to the
       // person's own work. Replace Masuk in the history: Back should not lead to it again.
       const back = returnPath(location.state);
-      const openTasks = back || user.roles.includes('admin') ? null : await countOpenTasks().catch(() => null);
-      void navigate(back ?? landingPath(user.roles, openTasks), { replace: true });
+      void navigate(back ?? landingPath(person.roles, openTasks), { replace: true });
     } catch (err) {
       setError(err);
     } finally {

@@ -24,7 +24,7 @@ export function MyTasksPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const q = params.get('q') ?? '';
   const [search, setSearch] = useState(q);
-  const { refreshOpenTasks } = useAuth();
+  const { reportOpenTasks } = useAuth();
   const tasks = useApi<TaskPageView>(`/api/tasks${query({ status: view === 'done' ? 'done' : undefined, q, page, pageSize: PAGE_SIZE })}`);
   // Who I stand in for, so a delegated task says "Pelimpahan dari <name>".
   const received = useApi<DelegationPageView>('/api/delegations?role=received&current=true&pageSize=100');
@@ -37,8 +37,8 @@ export function MyTasksPage() {
   // The menu's count follows what this page reads (a task may have arrived or left meanwhile).
   const openTotal = view === 'open' && !q ? tasks.data?.total : undefined;
   useEffect(() => {
-    if (openTotal !== undefined) refreshOpenTasks();
-  }, [openTotal, refreshOpenTasks]);
+    if (openTotal !== undefined) reportOpenTasks(openTotal);
+  }, [openTotal, reportOpenTasks]);
 
   const submitSearch = (e: FormEvent) => {
     e.preventDefault();
